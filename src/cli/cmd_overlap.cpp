@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+// `coterm overlap A B`: the overlap matrix of two layers (docs/cli/overlap.md).
+#include "cli/command.hpp"
+#include "cli/layer_options.hpp"
+#include "cli/progress.hpp"
+#include "core/overlap.hpp"
+#include "core/overlap_summary.hpp"
+#include "core/number_format.hpp"
+#include "core/table.hpp"
+#include "io/atomic_file.hpp"
+#include "io/table_writer.hpp"
+
+#include <iostream>
+
+namespace coterm::cli {
+namespace {
+
+struct OverlapCliOptions {
+    PairInputOptions input;
+    double min_share = 0.0;
+    std::string format = "csv";
+    std::string output;
+};
+
+Table rows_table(const LayerPair& layers, const std::vector<OverlapRow>& rows)
+{
+    Table t;
+    t.columns = {{"a_code", Format::text}, {"a_name", Format::text}, {"b_code", Format::text},
+                 {"b_name", Format::text}, {"area_m2", Format::area},  {"share_of_a", Format::share},
+                 {"share_of_b", Format::share}};
+    for (const OverlapRow& r : rows) {
+        const Feature& fa = layers.a.features[r.a];
+        const Feature& fb = layers.b.features[r.b];
+        t.rows.push_back({fa.code, fa.name, fb.code, fb.name, r.area_m2, r.share_of_a, r.share_of_b});
+    }
+    return t;
+}
+
+Table coverage_table(const Layer& layer, const std::vector<double>& covered)
+{
+    Table t;
+    t.columns = {{"code", Format::text},
+                 {"name", Format::text},
+                 {"area_m2", Format::area},
+                 {"covered_m2", Format::area},
+                 {"coverage", Format::share}};
+    for (std::size_t i = 0; i < layer.features.size(); ++i) {
+        const Feature& f = layer.features[i];
+        t.rows.push_back({f.code, f.name, f.area_m2, covered[i], covered[i] / f.area_m2});
+    }
+    return t;
+}
+
+Table summary_table(const OverlapCliOptions& o, const OverlapSummary& s, std::size_t rows_written)
+{
+    Table t;
+    auto add = [&](const char* name, Format format, Cell value) {
+        t.columns.push_back({name, format});
+        if (t.rows.empty()) t.rows.emplace_back();
+        t.rows.front().push_back(std::move(value));
+    };
+    auto count = [](std::size_t n) { return Cell(static_cast<std::int64_t>(n)); };
+    add("a_layer", Format::text, o.input.a);
+    add("b_layer", Format::text, o.input.b);
+    add("pairs", Format::integer, count(s.pairs));
+    add("rows_written", Format::integer, count(rows_written));
+    add("min_share", Format::share, o.min_share);
+    add("split_sliver_share", Format::share, split_sliver_share);
+    for (auto [prefix, side] : {std::pair{"a_", &s.a}, std::pair{"b_", &s.b}}) {
+        const std::string p = prefix;
+        add((p + "features").c_str(), Format::integer, count(side->features));
+        add((p + "split").c_str(), Format::integer, count(side->split));
+        add((p + "area_m2").c_str(), Format::area, side->area_m2);
+        add((p + "uncovered_m2").c_str(), Format::area, side->uncovered_m2);
+        add((p + "partly_uncovered").c_str(), Format::integer, count(side->partly_uncovered));
+        add((p + "overcounted").c_str(), Format::integer, count(side->overcounted));
+    }
+    return t;
+}
+
+std::string summary_line(const OverlapCliOptions& o, const OverlapSummary& s)
+{
+    const std::string& a = o.input.a;
+    const std::string& b = o.input.b;
+    auto km2 = [](double m2) { return format_fixed(m2 / 1e6, 3) + " km²"; };
+    std::string line = "coterm: " + a + " × " + b + ": " + std::to_string(s.pairs) + " pairs; " +
+                       std::to_string(s.a.split) + " of " + std::to_string(s.a.features) + " " + a +
+                       " features split across more than one " + b + " (pieces ≥ 0.1%); uncovered: " + a + " " +
+                       km2(s.a.uncovered_m2) + " in " + std::to_string(s.a.partly_uncovered) + " features, " + b +
+                       " " + km2(s.b.uncovered_m2) + " in " + std::to_string(s.b.partly_uncovered) + " features";
+    return line;
+}
+
+class OverlapCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override
+    {
+        CLI::App* cmd = app.add_subcommand("overlap", "Overlap matrix of two layers: every intersecting pair with "
+                                                      "its area and its share of each side");
+        add_pair_options(*cmd, o_.input);
+        cmd->add_option("--min-share", o_.min_share,
+                        "Drop rows whose share of A and share of B are both below X (default 0: keep all)")
+            ->check(CLI::Range(0.0, 1.0));
+        cmd->add_option("--format", o_.format, "Output format: csv, json or geojson (default csv)")
+            ->check(CLI::IsMember({"csv", "json", "geojson"}));
+        cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");
+        return cmd;
+    }
+
+    void run() override
+    {
+        const LayerPair layers = load_pair(o_.input);
+        OverlapOptions options;
+        options.threads = o_.input.threads;
+        options.keep_pieces = o_.format == "geojson";
+        Progress progress("overlap", !o_.input.quiet);
+        if (progress.enabled()) options.progress = [&](std::size_t d, std::size_t n) { progress.update(d, n); };
+        OverlapResult result = compute_overlap(layers.a, layers.b, options);
+        const OverlapSummary summary = summarise_overlap(layers.a, layers.b, result);
+        apply_min_share(result.rows, o_.min_share);
+
+        Table rows = rows_table(layers, result.rows);
+        std::string content;
+        if (o_.format == "csv") {
+            content = io::to_csv(rows);
+        } else if (o_.format == "json") {
+            Report report;
+            report.summary = summary_table(o_, summary, result.rows.size());
+            report.tables.emplace_back("rows", std::move(rows));
+            report.tables.emplace_back("coverage_a", coverage_table(layers.a, result.covered_a_m2));
+            report.tables.emplace_back("coverage_b", coverage_table(layers.b, result.covered_b_m2));
+            content = io::to_json(report);
+        } else {
+            std::vector<Wkb> pieces;
+            pieces.reserve(result.rows.size());
+            for (auto& r : result.rows) pieces.push_back(std::move(r.piece));
+            content = io::to_geojson(rows, std::move(pieces));
+        }
+        io::write_output(o_.output, content);
+        if (summary.a.overcounted || summary.b.overcounted)
+            std::cerr << "coterm: warning: features overlap within a layer: pieces of " << summary.a.overcounted
+                      << " " << o_.input.a << " and " << summary.b.overcounted << " " << o_.input.b
+                      << " features add up to more than their area (coverage capped at 1)\n";
+        if (!o_.input.quiet) std::cerr << summary_line(o_, summary) << '\n';
+    }
+
+private:
+    OverlapCliOptions o_;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_overlap_command() { return std::make_unique<OverlapCommand>(); }
+
+} // namespace coterm::cli

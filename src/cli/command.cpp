@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+#include "cli/command.hpp"
+
+#include "core/reproject.hpp"
+#include "core/versions.hpp"
+#include "io/gdal_version.hpp"
+
+namespace coterm::cli {
+
+std::unique_ptr<Command> make_overlap_command();
+
+std::vector<std::unique_ptr<Command>> make_commands()
+{
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(make_overlap_command());
+    return commands;
+}
+
+std::string version_text()
+{
+    return "coterm " + coterm_version() + "\nGDAL " + io::gdal_version() + ", GEOS " + geos_version() + ", PROJ " +
+           proj_version();
+}
+
+} // namespace coterm::cli

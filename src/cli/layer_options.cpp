@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#include "cli/layer_options.hpp"
+
+#include "core/strings.hpp"
+#include "io/catalogue.hpp"
+#include "io/data_dir.hpp"
+#include "io/layer_source.hpp"
+
+#include <iostream>
+
+namespace coterm::cli {
+
+void add_pair_options(CLI::App& cmd, PairInputOptions& o)
+{
+    cmd.add_option("A", o.a, "First layer: catalogue id (e.g. ltla24) or path to any OGR vector source")->required();
+    cmd.add_option("B", o.b, "Second layer: catalogue id (e.g. icb24) or path")->required();
+    cmd.add_option("--data", o.data_dir, "Data directory (default: $COTERM_DATA, else geodata/cache)");
+    cmd.add_option("--a-code", o.a_read.code_field, "Code field of A (default: catalogue, else detected)");
+    cmd.add_option("--b-code", o.b_read.code_field, "Code field of B");
+    cmd.add_option("--a-name", o.a_read.name_field, "Name field of A (optional)");
+    cmd.add_option("--b-name", o.b_read.name_field, "Name field of B (optional)");
+    cmd.add_option("--a-layer", o.a_read.layer_name, "Layer of A inside a multi-layer source");
+    cmd.add_option("--b-layer", o.b_read.layer_name, "Layer of B inside a multi-layer source");
+    cmd.add_option("--assume-crs", o.assume_crs, "CRS for layers that declare none (e.g. EPSG:27700)");
+    cmd.add_option("--threads", o.threads, "Worker threads (default 0: all cores)")->check(CLI::Range(0u, 1024u));
+    cmd.add_flag("-q,--quiet", o.quiet, "No summary line on stderr");
+    cmd.add_flag("-v,--verbose", o.verbose, "List the features behind each warning");
+}
+
+void warn_about_build(const std::string& label, const BuildReport& report, bool verbose)
+{
+    const std::size_t limit = verbose ? report.repaired_codes.size() + report.empty_codes.size() : 5;
+    if (!report.repaired_codes.empty())
+        std::cerr << "coterm: warning: " << label << ": " << report.repaired_codes.size()
+                  << " invalid geometries repaired with MakeValid (" << join_limited(report.repaired_codes, limit)
+                  << ")\n";
+    if (!report.empty_codes.empty())
+        std::cerr << "coterm: warning: " << label << ": " << report.empty_codes.size()
+                  << " features with empty or null geometry skipped (" << join_limited(report.empty_codes, limit)
+                  << ")\n";
+}
+
+LayerPair load_pair(const PairInputOptions& o)
+{
+    const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
+    const auto data_dir = io::resolve_data_dir(o.data_dir);
+    io::ReadOptions a_read = o.a_read, b_read = o.b_read;
+    a_read.assume_crs = b_read.assume_crs = o.assume_crs;
+    // Locate both before reading either, so a typo in B is reported at once.
+    const auto a_loc = io::locate_layer(o.a, catalogue, data_dir, a_read);
+    const auto b_loc = io::locate_layer(o.b, catalogue, data_dir, b_read);
+    BuildReport a_report, b_report;
+    LayerPair pair{io::load_layer(a_loc, o.threads, a_report), io::load_layer(b_loc, o.threads, b_report)};
+    warn_about_build(o.a, a_report, o.verbose);
+    warn_about_build(o.b, b_report, o.verbose);
+    return pair;
+}
+
+} // namespace coterm::cli

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include "core/layer.hpp"
+#include "io/layer_reader.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace coterm::cli {
+
+/// Options shared by every command that reads two layers A and B.
+struct PairInputOptions {
+    std::string a, b;            ///< catalogue ids or paths
+    std::string data_dir;        ///< --data
+    io::ReadOptions a_read, b_read;
+    std::string assume_crs;      ///< --assume-crs, for layers without CRS
+    unsigned threads = 0;        ///< --threads, 0 = all cores
+    bool quiet = false;          ///< --quiet: no summary line
+    bool verbose = false;        ///< --verbose: list features behind warnings
+};
+
+/// Declares the positional A B and the input options on `cmd`.
+void add_pair_options(CLI::App& cmd, PairInputOptions& options);
+
+/// The two layers, read and built; warnings (repaired, empty) go to stderr.
+struct LayerPair {
+    Layer a, b;
+};
+LayerPair load_pair(const PairInputOptions& options);
+
+/// Prints the one-line warnings of a layer build to stderr (codes listed with verbose).
+void warn_about_build(const std::string& label, const BuildReport& report, bool verbose);
+
+} // namespace coterm::cli

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// coterm: boundary and coterminosity analysis. One try: exceptions map to exit codes
+// 0 (success, --help), 1 (data could not be processed), 2 (wrong command line).
+#include "cli/command.hpp"
+#include "core/errors.hpp"
+
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"coterm: how well do boundaries line up? Overlap, scores and footprints for English health and "
+                 "care geographies.",
+                 "coterm"};
+    app.set_version_flag("--version", coterm::cli::version_text());
+    app.require_subcommand(1);
+    auto commands = coterm::cli::make_commands();
+    std::vector<CLI::App*> subcommands;
+    for (auto& c : commands) subcommands.push_back(c->setup(app));
+
+    try {
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::CallForHelp& e) {
+            return app.exit(e);
+        } catch (const CLI::CallForAllHelp& e) {
+            return app.exit(e);
+        } catch (const CLI::CallForVersion& e) {
+            return app.exit(e);
+        } catch (const CLI::ParseError& e) {
+            throw coterm::UsageError(std::string(e.what()) + " (see coterm --help)");
+        }
+        for (std::size_t i = 0; i < commands.size(); ++i)
+            if (subcommands[i]->parsed()) commands[i]->run();
+        return 0;
+    } catch (const coterm::UsageError& e) {
+        std::cerr << "coterm: error: " << e.what() << '\n';
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "coterm: error: " << e.what() << '\n';
+        return 1;
+    }
+}

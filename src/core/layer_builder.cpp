@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#include "core/layer_builder.hpp"
+
+#include "core/errors.hpp"
+#include "core/parallel.hpp"
+#include "core/reproject.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace coterm {
+
+void check_codes(const std::string& label, const std::vector<RawFeature>& raw)
+{
+    std::vector<std::size_t> order(raw.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t l, std::size_t r) { return raw[l].code < raw[r].code; });
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const auto& f = raw[order[k]];
+        if (f.code.empty())
+            throw DataError(label + ": feature #" + std::to_string(order[k] + 1) + " has an empty code");
+        if (k > 0 && raw[order[k - 1]].code == f.code)
+            throw DataError(label + ": duplicate code '" + f.code + "' (features #" +
+                            std::to_string(order[k - 1] + 1) + " and #" + std::to_string(order[k] + 1) + ")");
+    }
+}
+
+namespace {
+
+enum class Outcome { ok, repaired, empty };
+
+struct Prepared {
+    Geometry geometry;
+    double area_m2 = 0;
+    Outcome outcome = Outcome::ok;
+};
+
+Prepared prepare_one(RawFeature& f, const std::string& label, const std::string& source_crs)
+{
+    Prepared p;
+    if (f.wkb.empty()) {
+        p.outcome = Outcome::empty;
+        return p;
+    }
+    try {
+        thread_reprojector(source_crs, working_crs).transform_wkb(f.wkb);
+        Geometry g = Geometry::from_wkb(f.wkb);
+        if (!g.is_empty() && !invalid_reason(g).empty()) {
+            g = make_valid_polygonal(g);
+            p.outcome = Outcome::repaired;
+        }
+        if (g.is_empty()) {
+            p.outcome = Outcome::empty;
+            return p;
+        }
+        p.area_m2 = g.area();
+        g.envelope();  // fill GEOS's cached envelope now, while only this thread sees g
+        p.geometry = std::move(g);
+    } catch (const DataError& e) {
+        throw DataError(label + ": feature '" + f.code + "': " + e.what());
+    }
+    return p;
+}
+
+} // namespace
+
+Layer build_layer(const std::string& id, const std::string& label, std::vector<RawFeature> raw,
+                  const LayerBuildOptions& options, BuildReport& report)
+{
+    check_codes(label, raw);
+    std::vector<Prepared> prepared(raw.size());
+    parallel_for(raw.size(), resolve_threads(options.threads),
+                 [&](std::size_t i) { prepared[i] = prepare_one(raw[i], label, options.source_crs); });
+
+    Layer layer{id, label, {}};
+    layer.features.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        auto& p = prepared[i];
+        if (p.outcome == Outcome::empty) {
+            report.empty_codes.push_back(raw[i].code);
+            continue;
+        }
+        if (p.outcome == Outcome::repaired) report.repaired_codes.push_back(raw[i].code);
+        layer.features.push_back(
+            Feature{std::move(raw[i].code), std::move(raw[i].name), std::move(p.geometry), p.area_m2});
+    }
+    std::sort(layer.features.begin(), layer.features.end(),
+              [](const Feature& l, const Feature& r) { return l.code < r.code; });
+    std::sort(report.repaired_codes.begin(), report.repaired_codes.end());
+    std::sort(report.empty_codes.begin(), report.empty_codes.end());
+    return layer;
+}
+
+} // namespace coterm

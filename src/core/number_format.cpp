@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#include "core/number_format.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace coterm {
+namespace {
+
+std::string format(double value, std::chars_format fmt, int precision)
+{
+    if (!std::isfinite(value)) return {};
+    char buffer[64];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, fmt, precision);
+    std::string out(buffer, end);
+    // A tiny negative rounding residue must not print as "-0.000".
+    if (out.starts_with('-') && out.find_first_not_of("-0.e+") == std::string::npos) out.erase(0, 1);
+    return out;
+}
+
+} // namespace
+
+std::string format_fixed(double value, int decimals) { return format(value, std::chars_format::fixed, decimals); }
+
+std::string format_general(double value, int significant)
+{
+    return format(value, std::chars_format::general, significant);
+}
+
+} // namespace coterm

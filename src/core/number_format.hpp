@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <string>
+
+namespace coterm {
+
+/// Fixed notation with `decimals` digits after the point, via std::to_chars (locale-free,
+/// identical on every machine). Non-finite values give an empty string. "-0" becomes "0".
+std::string format_fixed(double value, int decimals);
+
+/// Shortest-of-fixed/scientific notation with `significant` significant digits
+/// (std::chars_format::general), e.g. 0.5, 1, 3.28e-07.
+std::string format_general(double value, int significant);
+
+} // namespace coterm

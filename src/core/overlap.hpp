@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include "core/layer.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+namespace coterm {
+
+/// Options of compute_overlap.
+struct OverlapOptions {
+    unsigned threads = 0;     ///< worker threads; 0 = all hardware threads
+    bool keep_pieces = false; ///< keep each intersection's geometry (for GeoJSON output)
+    /// Called after each unit of work with (done, total); calls are serialised.
+    std::function<void(std::size_t, std::size_t)> progress;
+};
+
+/// One intersecting pair (a, b) with positive area.
+struct OverlapRow {
+    std::size_t a = 0;         ///< index into layer A's features
+    std::size_t b = 0;         ///< index into layer B's features
+    double area_m2 = 0;        ///< area of a ∩ b
+    double share_of_a = 0;     ///< area_m2 / area(a)
+    double share_of_b = 0;     ///< area_m2 / area(b)
+    Wkb piece;                 ///< a ∩ b in EPSG:27700 when keep_pieces, else empty
+};
+
+/// How the work was done, for the benchmark notes and --verbose.
+struct OverlapStats {
+    std::size_t candidates = 0;          ///< index hits (bounding boxes overlap)
+    std::size_t contained = 0;           ///< pairs answered by the covers shortcut
+    std::size_t intersections = 0;       ///< pairs needing a real intersection
+    std::size_t precision_fallbacks = 0; ///< intersections redone on a 1 mm grid
+};
+
+/// Every pair of A × B with positive intersection area, plus per-feature coverage.
+struct OverlapResult {
+    std::vector<OverlapRow> rows;       ///< sorted by (a, b), i.e. by a_code then b_code
+    std::vector<double> covered_a_m2;   ///< per A feature: Σ_b area(a ∩ b), capped at area(a)
+    std::vector<double> covered_b_m2;   ///< per B feature: Σ_a area(a ∩ b), capped at area(b)
+    std::vector<char> overcounted_a;    ///< 1 where Σ_b area(a ∩ b) exceeded area(a): B overlaps itself there
+    std::vector<char> overcounted_b;    ///< likewise for B
+    OverlapStats stats;
+};
+
+/// Computes the overlap of layers A and B (both in EPSG:27700, valid, from build_layer).
+/// The layer with fewer features is prepared feature by feature and the other is put
+/// in a bulk-loaded R-tree; each candidate pair goes through a prepared `intersects`
+/// filter, then a covers shortcut (the area of the covered feature, no intersection
+/// built), and only otherwise a GEOS OverlayNG intersection. Output is identical for
+/// any thread count. Rows of every positive-area pair are kept, slivers included.
+/// Throws GeometryError when GEOS fails even on the 1 mm precision fallback.
+OverlapResult compute_overlap(const Layer& a, const Layer& b, const OverlapOptions& options);
+
+/// Drops rows whose share_of_a and share_of_b are both below `min_share` (0 keeps all).
+void apply_min_share(std::vector<OverlapRow>& rows, double min_share);
+
+} // namespace coterm

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include "core/wkb.hpp"
+
+#include <memory>
+#include <span>
+#include <string>
+
+namespace coterm {
+
+/// EPSG:27700, British National Grid: coterm's working CRS (metres).
+inline constexpr const char* working_crs = "EPSG:27700";
+/// EPSG:4326, WGS 84, written in longitude/latitude order (RFC 7946).
+inline constexpr const char* wgs84_crs = "EPSG:4326";
+
+/// Transforms coordinates between two CRSs with PROJ, always in the traditional GIS
+/// axis order (x = easting/longitude, y = northing/latitude), which is how GDAL hands
+/// us coordinates whatever the CRS's official axis order (EPSG:4326 is lat/lon).
+/// Not thread-safe: make one per thread (construction is cheap, a few ms).
+class Reprojector {
+public:
+    /// `source` and `target`: any definition PROJ accepts (WKT, "EPSG:n", PROJJSON).
+    /// Throws DataError naming the definition when PROJ cannot use it.
+    Reprojector(const std::string& source, const std::string& target);
+    ~Reprojector();
+    Reprojector(const Reprojector&) = delete;
+    Reprojector& operator=(const Reprojector&) = delete;
+
+    /// True when source and target are the same CRS, so nothing is transformed.
+    bool is_identity() const { return transform_ == nullptr; }
+    /// Transforms every ring of a polygonal WKB in place (see for_each_ring).
+    /// Throws DataError when a point cannot be transformed.
+    void transform_wkb(std::span<unsigned char> wkb) const;
+    /// Transforms arrays of coordinates in place.
+    void transform(std::span<double> x, std::span<double> y) const;
+
+private:
+    struct Proj;
+    std::unique_ptr<Proj> proj_;
+    void* transform_ = nullptr;
+};
+
+/// The PROJ library version, e.g. "9.1.1".
+std::string proj_version();
+
+} // namespace coterm
+
+namespace coterm {
+
+/// This thread's Reprojector for (source, target), created on first use and kept
+/// for the life of the thread, so parallel workers each get their own PROJ objects.
+const Reprojector& thread_reprojector(const std::string& source, const std::string& target);
+
+} // namespace coterm

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#include "core/table.hpp"
+
+#include "core/number_format.hpp"
+
+namespace coterm {
+
+std::string format_cell(const Cell& cell, Format format)
+{
+    if (const auto* s = std::get_if<std::string>(&cell)) return *s;
+    if (const auto* b = std::get_if<bool>(&cell)) return *b ? "true" : "false";
+    if (const auto* i = std::get_if<std::int64_t>(&cell)) return std::to_string(*i);
+    if (const auto* d = std::get_if<double>(&cell)) {
+        switch (format) {
+        case Format::area: return format_fixed(*d, 3);
+        case Format::share: return format_general(*d, 12);
+        case Format::integer: return format_fixed(*d, 0);
+        default: return format_general(*d, 15);
+        }
+    }
+    return {};
+}
+
+bool is_text_cell(const Cell& cell, Format format)
+{
+    return std::holds_alternative<std::string>(cell) || format == Format::text;
+}
+
+} // namespace coterm

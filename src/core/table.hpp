@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace coterm {
+
+/// How a column's numbers are written (documented in docs/methods.md).
+enum class Format {
+    text,     ///< as is
+    integer,  ///< whole number
+    area,     ///< fixed, 3 decimals (m², i.e. to the nearest 0.001 m²)
+    share,    ///< 12 significant digits, general notation (keeps sliver magnitudes)
+    flag      ///< true / false
+};
+
+/// One value: missing, text, number or integer.
+using Cell = std::variant<std::monostate, std::string, double, std::int64_t, bool>;
+
+struct Column {
+    std::string name;
+    Format format = Format::text;
+};
+
+/// The one tabular result type: everything written as CSV or JSON is a Table.
+struct Table {
+    std::vector<Column> columns;
+    std::vector<std::vector<Cell>> rows;
+};
+
+/// Named tables and a one-row summary: what a command writes as JSON
+/// (the first table alone is what it writes as CSV).
+struct Report {
+    std::vector<std::pair<std::string, Table>> tables;
+    Table summary;  ///< one row: written as a JSON object
+};
+
+/// The text of a cell in a column's format; missing and non-finite values give "".
+std::string format_cell(const Cell& cell, Format format);
+
+/// True when the cell must be written as a JSON string rather than a bare number.
+bool is_text_cell(const Cell& cell, Format format);
+
+} // namespace coterm

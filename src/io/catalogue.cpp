@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#include "io/catalogue.hpp"
+
+#include "core/errors.hpp"
+
+#include <toml++/toml.h>
+
+#include <cstdlib>
+
+namespace coterm::io {
+
+const CatalogueLayer* Catalogue::find(const std::string& id) const
+{
+    for (const auto& l : layers)
+        if (l.id == id) return &l;
+    return nullptr;
+}
+
+std::vector<std::string> Catalogue::ids() const
+{
+    std::vector<std::string> out;
+    for (const auto& l : layers) out.push_back(l.id);
+    return out;
+}
+
+namespace {
+
+std::string required(const toml::table& t, const char* key, const std::string& where)
+{
+    auto value = t[key].value<std::string>();
+    if (!value || value->empty()) throw DataError(where + ": missing or empty key '" + key + "'");
+    return *value;
+}
+
+std::string optional(const toml::table& t, const char* key) { return t[key].value_or(std::string()); }
+
+} // namespace
+
+Catalogue read_catalogue(const std::filesystem::path& file)
+{
+    toml::table doc;
+    try {
+        doc = toml::parse_file(file.string());
+    } catch (const toml::parse_error& e) {
+        throw DataError("catalogue " + file.string() + ": " + std::string(e.description()) + " (line " +
+                        std::to_string(e.source().begin.line) + ")");
+    }
+    const toml::array* entries = doc["layer"].as_array();
+    if (!entries) throw DataError("catalogue " + file.string() + ": no [[layer]] entries");
+    Catalogue catalogue;
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+        const toml::table* t = (*entries)[i].as_table();
+        const std::string where = "catalogue " + file.string() + ": layer #" + std::to_string(i + 1);
+        if (!t) throw DataError(where + " is not a table");
+        CatalogueLayer l;
+        l.id = required(*t, "id", where);
+        const std::string here = "catalogue " + file.string() + ": layer '" + l.id + "'";
+        if (catalogue.find(l.id)) throw DataError(here + " is defined twice");
+        l.title = required(*t, "title", here);
+        l.family = required(*t, "family", here);
+        l.file = required(*t, "file", here);
+        l.layer = optional(*t, "layer");
+        l.code_field = required(*t, "code_field", here);
+        l.name_field = optional(*t, "name_field");
+        l.vintage = optional(*t, "vintage");
+        l.generalisation = optional(*t, "generalisation");
+        l.source = optional(*t, "source");
+        l.licence = optional(*t, "licence");
+        l.features = (*t)["features"].value_or<std::int64_t>(0);
+        catalogue.layers.push_back(std::move(l));
+    }
+    return catalogue;
+}
+
+std::filesystem::path default_catalogue_path()
+{
+    if (const char* env = std::getenv("COTERM_CATALOGUE"); env && *env) return env;
+    return std::filesystem::path(COTERM_GEODATA_DIR) / "catalogue.toml";
+}
+
+} // namespace coterm::io

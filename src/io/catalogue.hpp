@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace coterm::io {
+
+/// One layer of the catalogue (geodata/catalogue.toml); see docs/geodata.md.
+struct CatalogueLayer {
+    std::string id;              ///< e.g. "ltla24"
+    std::string title;           ///< what it is
+    std::string family;          ///< "lsoa21-built", "ltla24-gen-built" or "ons-generalised"
+    std::string file;            ///< path relative to the data directory
+    std::string layer;           ///< layer name inside the file
+    std::string code_field;
+    std::string name_field;
+    std::string vintage;
+    std::string generalisation;  ///< how generalised the geometry is
+    std::string source;
+    std::string licence;
+    std::int64_t features = 0;   ///< expected feature count
+};
+
+/// The layer catalogue: named English layers and where their files live.
+struct Catalogue {
+    std::vector<CatalogueLayer> layers;
+
+    /// The layer with this id, if any.
+    const CatalogueLayer* find(const std::string& id) const;
+    /// All ids, in catalogue order.
+    std::vector<std::string> ids() const;
+};
+
+/// Reads a catalogue file. Throws DataError naming the file and key when it is
+/// unreadable or a layer lacks a required key.
+Catalogue read_catalogue(const std::filesystem::path& file);
+
+/// The catalogue shipped with coterm: $COTERM_CATALOGUE, else geodata/catalogue.toml
+/// of the source tree coterm was built from.
+std::filesystem::path default_catalogue_path();
+
+} // namespace coterm::io

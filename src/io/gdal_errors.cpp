@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#include "io/gdal_errors.hpp"
+
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include <mutex>
+
+namespace coterm::io {
+namespace {
+
+thread_local std::string last_message;
+
+void CPL_STDCALL collect_error(CPLErr level, CPLErrorNum, const char* message)
+{
+    // Debug and warning chatter stays quiet; failures are reported through the
+    // exception of the call that failed, which reads this message.
+    if (level >= CE_Failure) last_message = message ? message : "";
+}
+
+} // namespace
+
+void init_gdal()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        CPLSetErrorHandler(collect_error);
+        GDALAllRegister();
+    });
+}
+
+std::string take_gdal_error(const std::string& fallback)
+{
+    std::string message;
+    message.swap(last_message);
+    return message.empty() ? fallback : message;
+}
+
+} // namespace coterm::io

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+#include "io/layer_reader.hpp"
+
+#include "core/errors.hpp"
+#include "core/strings.hpp"
+#include "io/gdal_errors.hpp"
+
+#include <gdal.h>
+#include <ogr_api.h>
+#include <cpl_conv.h>
+#include <ogr_srs_api.h>
+
+#include <memory>
+
+namespace coterm::io {
+namespace {
+
+struct DatasetCloser {
+    void operator()(void* ds) const { GDALClose(ds); }
+};
+struct FeatureDestroyer {
+    void operator()(OGRFeatureH f) const { OGR_F_Destroy(f); }
+};
+using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
+using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDestroyer>;
+
+bool looks_like_code(const std::string& f)
+{
+    return iends_with(f, "_code") || iequals(f, "code") ||
+           (f.size() > 2 && (f.ends_with("CD") || f.ends_with("cd")));
+}
+
+bool looks_like_name(const std::string& f)
+{
+    return iends_with(f, "_name") || iequals(f, "name") ||
+           (f.size() > 2 && (f.ends_with("NM") || f.ends_with("nm")));
+}
+
+OGRLayerH pick_layer(GDALDatasetH ds, const std::string& requested, const std::string& label)
+{
+    const int count = GDALDatasetGetLayerCount(ds);
+    std::vector<std::string> names;
+    for (int i = 0; i < count; ++i) names.emplace_back(OGR_L_GetName(GDALDatasetGetLayer(ds, i)));
+    if (!requested.empty()) {
+        OGRLayerH layer = GDALDatasetGetLayerByName(ds, requested.c_str());
+        if (!layer)
+            throw UsageError(label + ": no layer '" + requested + "'" + did_you_mean(requested, names) +
+                             "; layers: " + join_limited(names, 10));
+        return layer;
+    }
+    if (count == 0) throw DataError(label + ": the source holds no vector layer");
+    if (count > 1)
+        throw UsageError(label + ": the source holds " + std::to_string(count) + " layers (" +
+                         join_limited(names, 10) + "); choose one with --a-layer/--b-layer");
+    return GDALDatasetGetLayer(ds, 0);
+}
+
+int field_index(OGRFeatureDefnH defn, const std::string& field, const std::vector<std::string>& fields,
+                const std::string& label, const char* option)
+{
+    const int idx = OGR_FD_GetFieldIndex(defn, field.c_str());
+    if (idx < 0)
+        throw UsageError(label + ": no field '" + field + "'" + did_you_mean(field, fields) + " (given by " + option +
+                         "); fields: " + join_limited(fields, 12));
+    return idx;
+}
+
+std::string crs_definition(OGRLayerH layer, const std::string& assume_crs, const std::string& label)
+{
+    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer);
+    if (!srs) {
+        if (!assume_crs.empty()) return assume_crs;
+        throw DataError(label + ": the layer has no CRS; give one with --assume-crs (e.g. --assume-crs EPSG:27700)");
+    }
+    const char* authority = OSRGetAuthorityName(srs, nullptr);
+    const char* code = OSRGetAuthorityCode(srs, nullptr);
+    if (authority && code && std::string(authority) == "EPSG") return "EPSG:" + std::string(code);
+    char* wkt = nullptr;
+    const char* const options[] = {"FORMAT=WKT2_2019", nullptr};
+    if (OSRExportToWktEx(srs, &wkt, options) != OGRERR_NONE || !wkt)
+        throw DataError(label + ": cannot export the layer's CRS: " + take_gdal_error());
+    std::string out(wkt);
+    CPLFree(wkt);
+    return out;
+}
+
+std::string describe(const std::string& code, GIntBig fid)
+{
+    return (code.empty() ? std::string("feature") : "feature '" + code + "'") + " (fid " + std::to_string(fid) + ")";
+}
+
+/// `geometry` may be replaced by a linearised copy (the handle is updated, the old one freed).
+Wkb polygon_wkb(OGRGeometryH& geometry, const std::string& label, const std::string& code, GIntBig fid)
+{
+    OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(geometry));
+    if (type == wkbCurvePolygon || type == wkbMultiSurface) {
+        geometry = OGR_G_ForceToMultiPolygon(geometry);  // linearises; takes ownership
+        type = wkbMultiPolygon;
+    }
+    if (type != wkbPolygon && type != wkbMultiPolygon)
+        throw DataError(label + ": " + describe(code, fid) + " is a " + OGRGeometryTypeToName(type) +
+                        "; only polygons and multipolygons can be compared");
+    OGR_G_FlattenTo2D(geometry);
+    Wkb wkb(static_cast<std::size_t>(OGR_G_WkbSize(geometry)));
+    if (OGR_G_ExportToWkb(geometry, wkbNDR, wkb.data()) != OGRERR_NONE)
+        throw DataError(label + ": " + describe(code, fid) + ": cannot export geometry: " + take_gdal_error());
+    return wkb;
+}
+
+} // namespace
+
+std::string detect_field(const std::vector<std::string>& fields, bool code, const std::string& label)
+{
+    std::vector<std::string> hits;
+    for (const auto& f : fields)
+        if (code ? looks_like_code(f) : looks_like_name(f)) hits.push_back(f);
+    if (hits.size() > 1)
+        throw UsageError(label + ": several fields could be the " + (code ? "code" : "name") + " (" + join(hits, ", ") +
+                         "); choose one with " + (code ? "--a-code/--b-code" : "--a-name/--b-name"));
+    return hits.empty() ? std::string() : hits.front();
+}
+
+RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, const std::string& label)
+{
+    init_gdal();
+    DatasetPtr ds(GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!ds) throw DataError("cannot open '" + source + "': " + take_gdal_error("not a readable vector source"));
+    OGRLayerH layer = pick_layer(ds.get(), options.layer_name, label);
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+
+    std::vector<std::string> fields;
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+        fields.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+
+    RawLayer out;
+    out.code_field = options.code_field.empty() ? detect_field(fields, true, label) : options.code_field;
+    if (out.code_field.empty())
+        throw UsageError(label + ": no code field found (looked for *_code, *CD or code among: " +
+                         join_limited(fields, 12) + "); name it with --a-code/--b-code");
+    out.name_field = options.name_field.empty() ? detect_field(fields, false, label) : options.name_field;
+    const int code_idx = field_index(defn, out.code_field, fields, label, "--a-code/--b-code");
+    const int name_idx =
+        out.name_field.empty() ? -1 : field_index(defn, out.name_field, fields, label, "--a-name/--b-name");
+    out.crs = crs_definition(layer, options.assume_crs, label);
+
+    OGR_L_ResetReading(layer);
+    const GIntBig count = OGR_L_GetFeatureCount(layer, 0);
+    if (count > 0) out.features.reserve(static_cast<std::size_t>(count));
+    while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+        RawFeature raw;
+        if (OGR_F_IsFieldSetAndNotNull(f.get(), code_idx)) raw.code = OGR_F_GetFieldAsString(f.get(), code_idx);
+        if (name_idx >= 0 && OGR_F_IsFieldSetAndNotNull(f.get(), name_idx))
+            raw.name = OGR_F_GetFieldAsString(f.get(), name_idx);
+        OGRGeometryH g = OGR_F_StealGeometry(f.get());
+        if (g) {
+            const GIntBig fid = OGR_F_GetFID(f.get());
+            try {
+                raw.wkb = OGR_G_IsEmpty(g) ? Wkb{} : polygon_wkb(g, label, raw.code, fid);
+            } catch (...) {
+                OGR_G_DestroyGeometry(g);
+                throw;
+            }
+            OGR_G_DestroyGeometry(g);
+        }
+        out.features.push_back(std::move(raw));
+    }
+    const std::string late_error = take_gdal_error("");
+    if (!late_error.empty()) throw DataError(label + ": reading failed: " + late_error);
+    return out;
+}
+
+} // namespace coterm::io

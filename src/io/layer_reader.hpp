@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include "core/layer.hpp"
+
+#include <string>
+#include <vector>
+
+namespace coterm::io {
+
+/// What to read from a vector source.
+struct ReadOptions {
+    std::string layer_name;  ///< layer inside the source; empty = the only layer
+    std::string code_field;  ///< empty = detect (*_code, *CD or code)
+    std::string name_field;  ///< empty = detect (*_name, *NM or name); none found is fine
+    std::string assume_crs;  ///< CRS to use when the layer declares none
+};
+
+/// Raw features of one layer, with the CRS they are in.
+struct RawLayer {
+    std::vector<RawFeature> features;
+    std::string crs;         ///< "EPSG:n" when the CRS has an EPSG code, else WKT2
+    std::string code_field;  ///< the field used for codes
+    std::string name_field;  ///< the field used for names (may be empty)
+};
+
+/// Reads every feature of a layer of any OGR-readable source (file, folder or
+/// connection string) as WKB, without reprojecting. Curved polygons are linearised.
+/// Throws DataError for an unreadable source, a layer without CRS (unless assume_crs),
+/// or a feature that is not a polygon or multipolygon (naming the feature); throws
+/// UsageError when the layer or code field is ambiguous or not found.
+RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, const std::string& label);
+
+/// The field picked as code (or name) among `fields`, by the rules above; empty when
+/// none matches; throws UsageError naming the candidates when several match.
+std::string detect_field(const std::vector<std::string>& fields, bool code, const std::string& label);
+
+} // namespace coterm::io

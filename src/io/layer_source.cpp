@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "io/layer_source.hpp"
+
+#include "core/errors.hpp"
+#include "core/layer_builder.hpp"
+#include "core/strings.hpp"
+
+namespace coterm::io {
+namespace {
+
+bool looks_like_connection(const std::string& spec)
+{
+    return spec.starts_with("PG:") || spec.starts_with("/vsi") || spec.starts_with("http://") ||
+           spec.starts_with("https://") || spec.starts_with("MySQL:") || spec.starts_with("OCI:");
+}
+
+std::string pick(const std::string& override_value, const std::string& catalogue_value)
+{
+    return override_value.empty() ? catalogue_value : override_value;
+}
+
+} // namespace
+
+LayerLocation locate_layer(const std::string& spec, const Catalogue& catalogue, const std::filesystem::path& data_dir,
+                           const ReadOptions& overrides)
+{
+    LayerLocation loc;
+    loc.spec = spec;
+    loc.read = overrides;
+    if (const CatalogueLayer* entry = catalogue.find(spec)) {
+        const std::filesystem::path file = data_dir / entry->file;
+        if (!std::filesystem::exists(file))
+            throw DataError("layer '" + spec + "': " + entry->file + " is not in the data directory " +
+                            data_dir.string() +
+                            "; point --data or COTERM_DATA at a copy of the ONS data (e.g. ../shared/geodata) "
+                            "or run tools/demo, which links it into geodata/cache");
+        loc.source = file.string();
+        loc.from_catalogue = true;
+        loc.read.layer_name = pick(overrides.layer_name, entry->layer);
+        loc.read.code_field = pick(overrides.code_field, entry->code_field);
+        loc.read.name_field = pick(overrides.name_field, entry->name_field);
+        return loc;
+    }
+    if (std::filesystem::exists(spec) || looks_like_connection(spec)) {
+        loc.source = spec;
+        return loc;
+    }
+    const bool path_like = spec.find('/') != std::string::npos || spec.find('.') != std::string::npos;
+    if (path_like) throw DataError("cannot open '" + spec + "': no such file or directory");
+    throw UsageError("unknown layer '" + spec + "'" + did_you_mean(spec, catalogue.ids()) +
+                     "; use a catalogue id (" + join(catalogue.ids(), ", ") + ") or a path to a vector file");
+}
+
+Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& report)
+{
+    RawLayer raw = read_raw_layer(location.source, location.read, location.spec);
+    LayerBuildOptions options;
+    options.source_crs = raw.crs;
+    options.threads = threads;
+    return build_layer(location.spec, location.spec, std::move(raw.features), options, report);
+}
+
+} // namespace coterm::io
