@@ -51,7 +51,8 @@ Table coverage_table(const Layer& layer, const std::vector<double>& covered)
     return t;
 }
 
-Table summary_table(const OverlapCliOptions& o, const OverlapSummary& s, std::size_t rows_written)
+Table summary_table(const OverlapCliOptions& o, const LayerPair& layers, const OverlapSummary& s,
+                    std::size_t rows_written)
 {
     Table t;
     auto add = [&](const char* name, Format format, Cell value) {
@@ -60,8 +61,8 @@ Table summary_table(const OverlapCliOptions& o, const OverlapSummary& s, std::si
         t.rows.front().push_back(std::move(value));
     };
     auto count = [](std::size_t n) { return Cell(static_cast<std::int64_t>(n)); };
-    add("a_layer", Format::text, o.input.a);
-    add("b_layer", Format::text, o.input.b);
+    add("a_layer", Format::text, layers.a.label);
+    add("b_layer", Format::text, layers.b.label);
     add("pairs", Format::integer, count(s.pairs));
     add("rows_written", Format::integer, count(rows_written));
     add("min_share", Format::share, o.min_share);
@@ -78,10 +79,10 @@ Table summary_table(const OverlapCliOptions& o, const OverlapSummary& s, std::si
     return t;
 }
 
-std::string summary_line(const OverlapCliOptions& o, const OverlapSummary& s)
+std::string summary_line(const LayerPair& layers, const OverlapSummary& s)
 {
-    const std::string& a = o.input.a;
-    const std::string& b = o.input.b;
+    const std::string& a = layers.a.label;
+    const std::string& b = layers.b.label;
     auto km2 = [](double m2) { return format_fixed(m2 / 1e6, 3) + " km²"; };
     std::string line = "coterm: " + a + " × " + b + ": " + std::to_string(s.pairs) + " pairs; " +
                        std::to_string(s.a.split) + " of " + std::to_string(s.a.features) + " " + a +
@@ -89,6 +90,14 @@ std::string summary_line(const OverlapCliOptions& o, const OverlapSummary& s)
                        km2(s.a.uncovered_m2) + " in " + std::to_string(s.a.partly_uncovered) + " features, " + b +
                        " " + km2(s.b.uncovered_m2) + " in " + std::to_string(s.b.partly_uncovered) + " features";
     return line;
+}
+
+/// Pieces adding up to more than a feature's area mean the other layer overlaps itself.
+void warn_overcounted(const std::string& overlapping, const std::string& inside, std::size_t features)
+{
+    if (features == 0) return;
+    std::cerr << "coterm: warning: " << overlapping << " features overlap one another inside " << features << " "
+              << inside << " feature(s): their pieces add up to more than the feature's area (coverage capped at 1)\n";
 }
 
 class OverlapCommand : public Command {
@@ -125,7 +134,7 @@ public:
             content = io::to_csv(rows);
         } else if (o_.format == "json") {
             Report report;
-            report.summary = summary_table(o_, summary, result.rows.size());
+            report.summary = summary_table(o_, layers, summary, result.rows.size());
             report.tables.emplace_back("rows", std::move(rows));
             report.tables.emplace_back("coverage_a", coverage_table(layers.a, result.covered_a_m2));
             report.tables.emplace_back("coverage_b", coverage_table(layers.b, result.covered_b_m2));
@@ -137,11 +146,9 @@ public:
             content = io::to_geojson(rows, std::move(pieces));
         }
         io::write_output(o_.output, content);
-        if (summary.a.overcounted || summary.b.overcounted)
-            std::cerr << "coterm: warning: features overlap within a layer: pieces of " << summary.a.overcounted
-                      << " " << o_.input.a << " and " << summary.b.overcounted << " " << o_.input.b
-                      << " features add up to more than their area (coverage capped at 1)\n";
-        if (!o_.input.quiet) std::cerr << summary_line(o_, summary) << '\n';
+        warn_overcounted(layers.b.label, layers.a.label, summary.a.overcounted);
+        warn_overcounted(layers.a.label, layers.b.label, summary.b.overcounted);
+        if (!o_.input.quiet) std::cerr << summary_line(layers, summary) << '\n';
     }
 
 private:

@@ -51,8 +51,8 @@ LayerPair load_pair(const PairInputOptions& o)
     const auto b_loc = io::locate_layer(o.b, catalogue, data_dir, b_read);
     BuildReport a_report, b_report;
     LayerPair pair{io::load_layer(a_loc, o.threads, a_report), io::load_layer(b_loc, o.threads, b_report)};
-    warn_about_build(o.a, a_report, o.verbose);
-    warn_about_build(o.b, b_report, o.verbose);
+    warn_about_build(pair.a.label, a_report, o.verbose);
+    warn_about_build(pair.b.label, b_report, o.verbose);
     return pair;
 }
 

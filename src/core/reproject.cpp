@@ -14,7 +14,18 @@ namespace coterm {
 
 struct Reprojector::Proj {
     PJ_CONTEXT* ctx = proj_context_create();
+    std::string last_message;
+    Proj()
+    {
+        // PROJ logs to stderr by default; keep its message for our own error instead.
+        proj_log_func(ctx, &last_message, [](void* data, int, const char* message) {
+            *static_cast<std::string*>(data) = message ? message : "";
+        });
+    }
     ~Proj() { proj_context_destroy(ctx); }
+    Proj(const Proj&) = delete;
+    Proj& operator=(const Proj&) = delete;
+    std::string reason() const { return last_message.empty() ? std::string() : " (" + last_message + ")"; }
 };
 
 namespace {
@@ -31,11 +42,12 @@ Reprojector::Reprojector(const std::string& source, const std::string& target)
 {
     PJ_CONTEXT* ctx = proj_->ctx;
     PJ* source_crs = proj_create(ctx, source.c_str());
-    if (!source_crs) throw DataError("PROJ cannot read the CRS '" + short_definition(source) + "'");
+    if (!source_crs)
+        throw DataError("PROJ cannot read the CRS '" + short_definition(source) + "'" + proj_->reason());
     PJ* target_crs = proj_create(ctx, target.c_str());
     if (!target_crs) {
         proj_destroy(source_crs);
-        throw DataError("PROJ cannot read the CRS '" + short_definition(target) + "'");
+        throw DataError("PROJ cannot read the CRS '" + short_definition(target) + "'" + proj_->reason());
     }
     const bool same = proj_is_equivalent_to(source_crs, target_crs, PJ_COMP_EQUIVALENT) != 0;
     if (!same) {

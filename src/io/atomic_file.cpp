@@ -26,10 +26,7 @@ void write_output(const std::string& path, std::string_view content)
     const fs::path target(path);
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     if (!fs::is_directory(folder)) throw DataError("cannot write '" + path + "': folder " + folder.string() + " does not exist");
-    // Built by appending: GCC 12 warns falsely (-Wrestrict) on "." + string here.
-    std::string temp_name(".");
-    temp_name.append(target.filename().string()).append(".tmp-").append(std::to_string(::getpid()));
-    const fs::path temp = folder / temp_name;
+    const fs::path temp = folder / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         if (!out) throw DataError("cannot write '" + path + "': " + std::strerror(errno));

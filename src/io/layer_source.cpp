@@ -57,7 +57,10 @@ Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& r
     LayerBuildOptions options;
     options.source_crs = raw.crs;
     options.threads = threads;
-    return build_layer(location.spec, location.spec, std::move(raw.features), options, report);
+    // Outputs name a file layer by its file name, never by an absolute path.
+    const std::string label =
+        location.from_catalogue ? location.spec : std::filesystem::path(location.spec).filename().string();
+    return build_layer(location.spec, label.empty() ? location.spec : label, std::move(raw.features), options, report);
 }
 
 } // namespace coterm::io

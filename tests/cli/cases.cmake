@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: MIT
+# CLI cases, one line each: name, expected exit, then checks and ARGS.
+set(F ${CMAKE_CURRENT_SOURCE_DIR}/fixtures)
+set(G ${CMAKE_CURRENT_SOURCE_DIR}/golden)
+
+function(cli_case name)
+  cmake_parse_arguments(C "STDERR_EMPTY;STDOUT_EMPTY" "EXIT;GOLDEN;OUTFILE;STDERR;STDOUT;LABEL" "ARGS" ${ARGN})
+  string(REPLACE ";" "|" args "${C_ARGS}")
+  if(NOT C_LABEL)
+    set(C_LABEL cli)
+  endif()
+  add_test(NAME cli.${name}
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> "-DARGS=${args}" -DEXPECT_EXIT=${C_EXIT}
+            "-DGOLDEN=${C_GOLDEN}" "-DOUTFILE=${C_OUTFILE}" "-DSTDERR=${C_STDERR}" "-DSTDOUT=${C_STDOUT}"
+            -DSTDERR_EMPTY=${C_STDERR_EMPTY} -DSTDOUT_EMPTY=${C_STDOUT_EMPTY}
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_case.cmake)
+  set_tests_properties(cli.${name} PROPERTIES LABELS ${C_LABEL})
+endfunction()
+
+# ---- success: byte-exact output, empty stderr (-q) ----
+cli_case(overlap_csv EXIT 0 STDERR_EMPTY GOLDEN ${G}/overlap_quarters_halves.csv
+  ARGS overlap ${F}/quarters.geojson ${F}/halves.geojson -q)
+cli_case(overlap_json EXIT 0 STDERR_EMPTY GOLDEN ${G}/overlap_shifted_quarters.json
+  ARGS overlap ${F}/shifted.geojson ${F}/quarters.geojson -q --format json)
+cli_case(overlap_json_one_thread EXIT 0 STDERR_EMPTY GOLDEN ${G}/overlap_shifted_quarters.json
+  ARGS overlap ${F}/shifted.geojson ${F}/quarters.geojson -q --format json --threads 1)
+cli_case(overlap_geojson EXIT 0 STDERR_EMPTY GOLDEN ${G}/overlap_shifted_quarters.geojson
+  ARGS overlap ${F}/shifted.geojson ${F}/quarters.geojson -q --format geojson)
+cli_case(overlap_min_share EXIT 0 STDERR_EMPTY GOLDEN ${G}/overlap_shifted_quarters_min_share.csv
+  ARGS overlap ${F}/shifted.geojson ${F}/quarters.geojson -q --min-share 0.001)
+cli_case(overlap_output_file EXIT 0 STDERR_EMPTY STDOUT_EMPTY GOLDEN ${G}/overlap_quarters_halves.csv
+  OUTFILE ${CMAKE_CURRENT_BINARY_DIR}/overlap_output_file.csv
+  ARGS overlap ${F}/quarters.geojson ${F}/halves.geojson -q -o ${CMAKE_CURRENT_BINARY_DIR}/overlap_output_file.csv)
+cli_case(overlap_lonlat_input EXIT 0 STDERR_EMPTY GOLDEN ${G}/overlap_lonlat_self.csv
+  ARGS overlap ${F}/lonlat.geojson ${F}/lonlat.geojson -q)
+
+# ---- the summary line and warnings on stderr ----
+cli_case(overlap_summary_line EXIT 0 GOLDEN ${G}/overlap_quarters_shifted.csv
+  STDERR "^coterm: quarters.geojson × shifted.geojson: 5 pairs; 0 of 4 quarters.geojson features split"
+  ARGS overlap ${F}/quarters.geojson ${F}/shifted.geojson)
+cli_case(overlap_repairs_bowtie EXIT 0
+  STDERR "warning: bowtie.geojson: 1 invalid geometries repaired with MakeValid [(]BOW[)]"
+  ARGS overlap ${F}/bowtie.geojson ${F}/quarters.geojson -q)
+cli_case(overlap_assume_crs EXIT 0 STDERR_EMPTY
+  ARGS overlap ${F}/nocrs.csv ${F}/halves.geojson --assume-crs EPSG:27700 -q)
+
+# ---- errors: exit code, one line on stderr, nothing on stdout ----
+cli_case(err_missing_file EXIT 1 STDOUT_EMPTY STDERR "cannot open '.*missing.gpkg'"
+  ARGS overlap ${F}/missing.gpkg ${F}/halves.geojson)
+cli_case(err_unknown_layer EXIT 2 STDOUT_EMPTY STDERR "unknown layer 'ltla42' [(]did you mean 'ltla24'[?][)]"
+  ARGS overlap ltla42 icb24)
+cli_case(err_no_crs EXIT 1 STDOUT_EMPTY STDERR "nocrs.csv: the layer has no CRS; give one with --assume-crs"
+  ARGS overlap ${F}/nocrs.csv ${F}/halves.geojson)
+cli_case(err_not_polygons EXIT 1 STDOUT_EMPTY STDERR "feature 'P1' [(]fid 0[)] is a Point"
+  ARGS overlap ${F}/points.geojson ${F}/halves.geojson)
+cli_case(err_duplicate_code EXIT 1 STDOUT_EMPTY STDERR "duplicate code 'D1'"
+  ARGS overlap ${F}/duplicate.geojson ${F}/halves.geojson)
+cli_case(err_ambiguous_code EXIT 2 STDOUT_EMPTY STDERR "several fields could be the code"
+  ARGS overlap ${F}/two_codes.geojson ${F}/halves.geojson)
+cli_case(err_data_dir_missing EXIT 1 STDOUT_EMPTY STDERR "is not in the data directory /nonexistent-coterm-data"
+  ARGS overlap ltla24 icb24 --data /nonexistent-coterm-data)
+cli_case(err_bad_format EXIT 2 STDOUT_EMPTY STDERR "--format"
+  ARGS overlap ${F}/quarters.geojson ${F}/halves.geojson --format xls)
+cli_case(err_min_share_range EXIT 2 STDOUT_EMPTY STDERR "--min-share"
+  ARGS overlap ${F}/quarters.geojson ${F}/halves.geojson --min-share 2)
+cli_case(err_output_folder EXIT 1 STDOUT_EMPTY STDERR "folder /nonexistent-coterm-out does not exist"
+  ARGS overlap ${F}/quarters.geojson ${F}/halves.geojson -q -o /nonexistent-coterm-out/x.csv)
+cli_case(err_no_subcommand EXIT 2 STDOUT_EMPTY STDERR "subcommand"
+  ARGS)
+
+# ---- version and help ----
+cli_case(version EXIT 0 STDERR_EMPTY STDOUT "^coterm 0[.]1[.]0\nGDAL 3[.][0-9.]+, GEOS 3[.][0-9]+.*, PROJ 9[.]"
+  ARGS --version)
+cli_case(overlap_help EXIT 0 STDERR_EMPTY STDOUT "--min-share"
+  ARGS overlap --help)
+
+# ---- the manual page lists exactly the options --help lists ----
+add_test(NAME cli.doc_options_overlap
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=overlap
+          -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/overlap.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
+set_tests_properties(cli.doc_options_overlap PROPERTIES LABELS cli)

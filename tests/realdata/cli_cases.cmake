@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: MIT
+# Real-data CLI cases (label realdata): the binary on the ONS mirror.
+function(realdata_cli_case name)
+  cli_case(${name} LABEL realdata ${ARGN})
+  set_tests_properties(cli.${name} PROPERTIES ENVIRONMENT "COTERM_DATA=${COTERM_TEST_DATA}")
+endfunction()
+
+realdata_cli_case(realdata_ltla24_icb24 EXIT 0
+  STDERR "^coterm: ltla24 × icb24: 310 pairs; 13 of 296 ltla24 features split across more than one icb24"
+  STDOUT "^a_code,a_name,b_code,b_name,area_m2,share_of_a,share_of_b\nE06000001,Hartlepool,E54000050,"
+  ARGS overlap ltla24 icb24)
+realdata_cli_case(realdata_geojson_output EXIT 0 STDERR_EMPTY
+  STDOUT "^.\"type\": ?\"FeatureCollection\".*\"a_code\": \"E06000001\""
+  ARGS overlap ltla24 fra24 -q --format geojson)

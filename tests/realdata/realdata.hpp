@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+// Shared helpers of the real-data tests: layers of the ONS mirror, loaded once.
+#pragma once
+#include "core/layer.hpp"
+#include "core/overlap.hpp"
+
+#include <map>
+#include <string>
+
+namespace coterm::realdata {
+
+/// A catalogue layer read from $COTERM_DATA (set by ctest), cached for the run.
+/// Fails the test run with a clear message when the data is not there.
+const Layer& layer(const std::string& id);
+
+/// Share of a's area in each b, keyed by b code, for one a feature.
+std::map<std::string, double> shares_of(const Layer& a, const Layer& b, const OverlapResult& r, std::size_t a_index);
+
+} // namespace coterm::realdata

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+// Tiny hand-checkable layers for the unit tests, in EPSG:27700 metres.
+#pragma once
+#include "core/layer_builder.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace coterm::test {
+
+/// A layer from (code, WKT) pairs, built like a real one (EPSG:27700, one thread).
+inline Layer make_layer(const std::string& id, const std::vector<std::pair<std::string, std::string>>& features,
+                        BuildReport* report = nullptr)
+{
+    std::vector<RawFeature> raw;
+    for (const auto& [code, wkt] : features)
+        raw.push_back({code, "name of " + code, wkt.empty() ? Wkb{} : Geometry::from_wkt(wkt).to_wkb()});
+    BuildReport local;
+    LayerBuildOptions options{"EPSG:27700", 1};
+    return build_layer(id, id, std::move(raw), options, report ? *report : local);
+}
+
+/// WKT of the axis-aligned rectangle [x0, x1] × [y0, y1].
+inline std::string box(double x0, double y0, double x1, double y1)
+{
+    auto p = [](double x, double y) { return std::to_string(x) + " " + std::to_string(y); };
+    return "POLYGON((" + p(x0, y0) + "," + p(x1, y0) + "," + p(x1, y1) + "," + p(x0, y1) + "," + p(x0, y0) + "))";
+}
+
+} // namespace coterm::test

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#include "core/overlap.hpp"
+#include "fixtures.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace coterm;
+using coterm::test::box;
+using coterm::test::make_layer;
+
+namespace {
+
+struct Expected {
+    std::string a, b;
+    double area, share_a, share_b;
+};
+
+void check_rows(const Layer& a, const Layer& b, const OverlapResult& r, const std::vector<Expected>& expected)
+{
+    REQUIRE(r.rows.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        INFO("row " << i);
+        CHECK(a.features[r.rows[i].a].code == expected[i].a);
+        CHECK(b.features[r.rows[i].b].code == expected[i].b);
+        CHECK(r.rows[i].area_m2 == Approx(expected[i].area).epsilon(1e-12));
+        CHECK(r.rows[i].share_of_a == Approx(expected[i].share_a).epsilon(1e-12));
+        CHECK(r.rows[i].share_of_b == Approx(expected[i].share_b).epsilon(1e-12));
+    }
+}
+
+} // namespace
+
+TEST_CASE("A unit square over its two halves gives two rows of 0.5")
+{
+    const Layer a = make_layer("a", {{"SQ", box(0, 0, 1, 1)}});
+    const Layer b = make_layer("b", {{"L", box(0, 0, 0.5, 1)}, {"R", box(0.5, 0, 1, 1)}});
+    const OverlapResult r = compute_overlap(a, b, {});
+    check_rows(a, b, r, {{"SQ", "L", 0.5, 0.5, 1}, {"SQ", "R", 0.5, 0.5, 1}});
+    CHECK(r.covered_a_m2[0] == 1.0);
+    CHECK(r.covered_b_m2 == std::vector<double>{0.5, 0.5});
+    CHECK(r.stats.contained == 2);  // both halves answered by the covers shortcut
+    CHECK(r.stats.intersections == 0);
+}
+
+TEST_CASE("Halves against quarters: each half holds two quarters")
+{
+    const Layer halves = make_layer("h", {{"L", box(0, 0, 1, 2)}, {"R", box(1, 0, 2, 2)}});
+    const Layer quarters = make_layer("q", {{"Q1", box(0, 0, 1, 1)}, {"Q2", box(1, 0, 2, 1)},
+                                            {"Q3", box(0, 1, 1, 2)}, {"Q4", box(1, 1, 2, 2)}});
+    const OverlapResult r = compute_overlap(halves, quarters, {});
+    check_rows(halves, quarters, r,
+               {{"L", "Q1", 1, 0.5, 1}, {"L", "Q3", 1, 0.5, 1}, {"R", "Q2", 1, 0.5, 1}, {"R", "Q4", 1, 0.5, 1}});
+}
+
+TEST_CASE("A shifted square needs a real intersection: a quarter of each")
+{
+    const Layer a = make_layer("a", {{"A", box(0, 0, 2, 2)}});
+    const Layer b = make_layer("b", {{"B", box(1, 1, 3, 3)}});
+    const OverlapResult r = compute_overlap(a, b, {});
+    check_rows(a, b, r, {{"A", "B", 1, 0.25, 0.25}});
+    CHECK(r.stats.intersections == 1);
+    CHECK(r.covered_a_m2[0] == 1.0);
+}
+
+TEST_CASE("A feature filling a hole only touches the holed feature: no row")
+{
+    const Layer a = make_layer("a", {{"RING", "POLYGON((0 0,4 0,4 4,0 4,0 0),(1 1,1 3,3 3,3 1,1 1))"}});
+    const Layer b = make_layer("b", {{"HOLE", box(1, 1, 3, 3)}, {"OVER", box(3, 3, 5, 5)}});
+    const OverlapResult r = compute_overlap(a, b, {});
+    // OVER overlaps the ring's corner [3,4]²: area 1.
+    check_rows(a, b, r, {{"RING", "OVER", 1, 1.0 / 12, 0.25}});
+    CHECK(r.covered_b_m2[0] == 0.0);  // HOLE is not covered at all
+}
+
+TEST_CASE("A multipolygon with an island is counted in both parts")
+{
+    const Layer a = make_layer("a", {{"MAIN", "MULTIPOLYGON(((0 0,2 0,2 2,0 2,0 0)),((5 0,6 0,6 1,5 1,5 0)))"}});
+    const Layer b = make_layer("b", {{"WEST", box(0, 0, 3, 2)}, {"EAST", box(3, 0, 7, 2)}});
+    const OverlapResult r = compute_overlap(a, b, {});
+    check_rows(a, b, r, {{"MAIN", "EAST", 1, 0.2, 1.0 / 8}, {"MAIN", "WEST", 4, 0.8, 4.0 / 6}});
+}
+
+TEST_CASE("Neighbours that only share an edge or a corner produce no row")
+{
+    const Layer a = make_layer("a", {{"A", box(0, 0, 1, 1)}});
+    const Layer b = make_layer("b", {{"EDGE", box(1, 0, 2, 1)}, {"CORNER", box(1, 1, 2, 2)}});
+    const OverlapResult r = compute_overlap(a, b, {});
+    CHECK(r.rows.empty());
+    CHECK(r.covered_a_m2[0] == 0.0);
+}
+
+TEST_CASE("Near-coincident edges leave a sliver row that min_share removes")
+{
+    // B's west edge sits 1 mm inside A's east edge: a 0.001 × 1000 m sliver.
+    const Layer a = make_layer("a", {{"A", box(0, 0, 1000, 1000)}});
+    const Layer b = make_layer("b", {{"B", box(999.999, 0, 2000, 1000)}});
+    OverlapResult r = compute_overlap(a, b, {});
+    REQUIRE(r.rows.size() == 1);
+    CHECK(r.rows[0].area_m2 == Approx(1.0).epsilon(1e-6));
+    CHECK(r.rows[0].share_of_a == Approx(1e-6).epsilon(1e-6));
+    apply_min_share(r.rows, 0.001);
+    CHECK(r.rows.empty());
+}
+
+TEST_CASE("min_share keeps a row when either share reaches it")
+{
+    const Layer a = make_layer("a", {{"BIG", box(0, 0, 100, 100)}});
+    const Layer b = make_layer("b", {{"SMALL", box(99, 99, 101, 101)}});
+    OverlapResult r = compute_overlap(a, b, {});
+    REQUIRE(r.rows.size() == 1);  // area 1: share_of_a 1e-4, share_of_b 0.25
+    apply_min_share(r.rows, 0.2);
+    CHECK(r.rows.size() == 1);
+    apply_min_share(r.rows, 0.3);
+    CHECK(r.rows.empty());
+}
+
+TEST_CASE("Overlap of A with B mirrors overlap of B with A")
+{
+    const Layer a = make_layer("a", {{"A1", box(0, 0, 3, 3)}, {"A2", box(3, 0, 6, 3)}, {"A3", box(0, 3, 6, 5)}});
+    const Layer b = make_layer("b", {{"B1", box(1, 1, 4, 4)}, {"B2", box(4, 1, 7, 6)}});
+    const OverlapResult ab = compute_overlap(a, b, {});
+    const OverlapResult ba = compute_overlap(b, a, {});
+    REQUIRE(ab.rows.size() == ba.rows.size());
+    for (const auto& r : ab.rows) {
+        auto it = std::find_if(ba.rows.begin(), ba.rows.end(), [&](const OverlapRow& m) { return m.a == r.b && m.b == r.a; });
+        REQUIRE(it != ba.rows.end());
+        CHECK(it->area_m2 == Approx(r.area_m2).epsilon(1e-12));
+        CHECK(it->share_of_a == Approx(r.share_of_b).epsilon(1e-12));
+        CHECK(r.share_of_a >= 0);
+        CHECK(r.share_of_a <= 1);
+    }
+}
+
+TEST_CASE("Results are identical for one thread and several")
+{
+    std::vector<std::pair<std::string, std::string>> grid, shifted;
+    for (int i = 0; i < 12; ++i)
+        for (int j = 0; j < 12; ++j) {
+            grid.emplace_back("G" + std::to_string(100 + i * 12 + j), box(i, j, i + 1, j + 1));
+            if (i < 6 && j < 6)
+                shifted.emplace_back("S" + std::to_string(100 + i * 6 + j), box(i * 2 + 0.3, j * 2 + 0.7, i * 2 + 2.3, j * 2 + 2.7));
+        }
+    const Layer a = make_layer("a", grid), b = make_layer("b", shifted);
+    OverlapOptions one, many;
+    one.threads = 1;
+    many.threads = 4;
+    const OverlapResult r1 = compute_overlap(a, b, one), r4 = compute_overlap(a, b, many);
+    REQUIRE(r1.rows.size() == r4.rows.size());
+    for (std::size_t i = 0; i < r1.rows.size(); ++i) {
+        CHECK(r1.rows[i].a == r4.rows[i].a);
+        CHECK(r1.rows[i].b == r4.rows[i].b);
+        CHECK(r1.rows[i].area_m2 == r4.rows[i].area_m2);  // bit-identical
+    }
+    CHECK(r1.covered_a_m2 == r4.covered_a_m2);
+}
+
+TEST_CASE("Pieces are kept for GeoJSON only when asked")
+{
+    const Layer a = make_layer("a", {{"A", box(0, 0, 2, 2)}});
+    const Layer b = make_layer("b", {{"B", box(1, 1, 3, 3)}});
+    CHECK(compute_overlap(a, b, {}).rows[0].piece.empty());
+    OverlapOptions keep;
+    keep.keep_pieces = true;
+    const OverlapResult r = compute_overlap(a, b, keep);
+    CHECK(Geometry::from_wkb(r.rows[0].piece).area() == 1.0);
+}
+
+TEST_CASE("Coverage is capped and flagged when the other layer overlaps itself")
+{
+    const Layer a = make_layer("a", {{"A", box(0, 0, 2, 2)}});
+    const Layer b = make_layer("b", {{"B1", box(0, 0, 2, 2)}, {"B2", box(0, 0, 1, 1)}});
+    const OverlapResult r = compute_overlap(a, b, {});
+    CHECK(r.covered_a_m2[0] == 4.0);
+    CHECK(r.overcounted_a[0] == 1);
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#include "core/geometry.hpp"
+#include "io/table_writer.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace coterm;
+
+namespace {
+Table sample()
+{
+    Table t;
+    t.columns = {{"code", Format::text}, {"name", Format::text}, {"area_m2", Format::area}, {"share", Format::share}};
+    t.rows.push_back({std::string("E06000023"), std::string("Bristol, City of"), 1.5, 0.25});
+    t.rows.push_back({std::string("E1"), std::string("say \"hi\""), Cell(), 1.0});
+    return t;
+}
+}
+
+TEST_CASE("CSV quotes fields with commas and quotes and writes missing values empty")
+{
+    CHECK(io::to_csv(sample()) ==
+          "code,name,area_m2,share\nE06000023,\"Bristol, City of\",1.500,0.25\nE1,\"say \"\"hi\"\"\",,1\n");
+}
+
+TEST_CASE("JSON holds the summary and each table as an array of objects")
+{
+    Report r;
+    r.summary.columns = {{"pairs", Format::integer}};
+    r.summary.rows = {{Cell(std::int64_t{2})}};
+    r.tables.emplace_back("rows", sample());
+    const auto doc = nlohmann::json::parse(io::to_json(r));
+    CHECK(doc["summary"]["pairs"] == 2);
+    CHECK(doc["rows"][0]["name"] == "Bristol, City of");
+    CHECK(doc["rows"][0]["area_m2"] == 1.5);
+    CHECK(doc["rows"][1]["area_m2"].is_null());
+}
+
+TEST_CASE("GeoJSON is a FeatureCollection in lon/lat without a crs member")
+{
+    Table t;
+    t.columns = {{"code", Format::text}};
+    t.rows = {{std::string("X")}};
+    // A 1 km square near Nottingham in BNG.
+    std::vector<Wkb> g{Geometry::from_wkt("POLYGON((457000 340000,458000 340000,458000 341000,457000 341000,457000 340000))").to_wkb()};
+    const auto doc = nlohmann::json::parse(io::to_geojson(t, g));
+    CHECK(doc["type"] == "FeatureCollection");
+    CHECK_FALSE(doc.contains("crs"));
+    const auto& ring = doc["features"][0]["geometry"]["coordinates"][0];
+    const double lon = ring[0][0], lat = ring[0][1];
+    CHECK(lon == Approx(-1.15).margin(0.05));
+    CHECK(lat == Approx(52.95).margin(0.05));
+    // Counter-clockwise: positive shoelace sum.
+    double s = 0;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+        s += ring[i][0].get<double>() * ring[i + 1][1].get<double>() - ring[i + 1][0].get<double>() * ring[i][1].get<double>();
+    CHECK(s > 0);
+}
