@@ -118,13 +118,15 @@ public:
 
     void run() override
     {
-        const LayerPair layers = load_pair(o_.input);
+        Stopwatch stopwatch;
+        const LayerPair layers = load_pair(o_.input, stopwatch);
         OverlapOptions options;
         options.threads = o_.input.threads;
         options.keep_pieces = o_.format == "geojson";
         Progress progress("overlap", !o_.input.quiet);
         if (progress.enabled()) options.progress = [&](std::size_t d, std::size_t n) { progress.update(d, n); };
         OverlapResult result = compute_overlap(layers.a, layers.b, options);
+        stopwatch.lap("overlap");
         const OverlapSummary summary = summarise_overlap(layers.a, layers.b, result);
         apply_min_share(result.rows, o_.min_share);
 
@@ -146,9 +148,16 @@ public:
             content = io::to_geojson(rows, std::move(pieces));
         }
         io::write_output(o_.output, content);
+        stopwatch.lap("format+write");
         warn_overcounted(layers.b.label, layers.a.label, summary.a.overcounted);
         warn_overcounted(layers.a.label, layers.b.label, summary.b.overcounted);
         if (!o_.input.quiet) std::cerr << summary_line(layers, summary) << '\n';
+        if (o_.input.verbose) {
+            std::cerr << "coterm: work: " << result.stats.candidates << " index candidates, " << result.stats.contained
+                      << " answered by the covers shortcut, " << result.stats.intersections
+                      << " intersections built, " << result.stats.precision_fallbacks << " precision fallbacks\n";
+            std::cerr << stopwatch.line() << '\n';
+        }
     }
 
 private:

@@ -40,7 +40,7 @@ void warn_about_build(const std::string& label, const BuildReport& report, bool 
                   << ")\n";
 }
 
-LayerPair load_pair(const PairInputOptions& o)
+LayerPair load_pair(const PairInputOptions& o, Stopwatch& stopwatch)
 {
     const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
     const auto data_dir = io::resolve_data_dir(o.data_dir);
@@ -50,7 +50,14 @@ LayerPair load_pair(const PairInputOptions& o)
     const auto a_loc = io::locate_layer(o.a, catalogue, data_dir, a_read);
     const auto b_loc = io::locate_layer(o.b, catalogue, data_dir, b_read);
     BuildReport a_report, b_report;
-    LayerPair pair{io::load_layer(a_loc, o.threads, a_report), io::load_layer(b_loc, o.threads, b_report)};
+    io::LoadTimings a_time, b_time;
+    LayerPair pair{io::load_layer(a_loc, o.threads, a_report, &a_time),
+                   io::load_layer(b_loc, o.threads, b_report, &b_time)};
+    stopwatch.add("read " + pair.a.label, a_time.read_s);
+    stopwatch.add("build " + pair.a.label, a_time.build_s);
+    stopwatch.add("read " + pair.b.label, b_time.read_s);
+    stopwatch.add("build " + pair.b.label, b_time.build_s);
+    stopwatch.lap("load");
     warn_about_build(pair.a.label, a_report, o.verbose);
     warn_about_build(pair.b.label, b_report, o.verbose);
     return pair;

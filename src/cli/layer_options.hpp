@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include "cli/stopwatch.hpp"
 #include "core/layer.hpp"
 #include "io/layer_reader.hpp"
 
@@ -27,7 +28,8 @@ void add_pair_options(CLI::App& cmd, PairInputOptions& options);
 struct LayerPair {
     Layer a, b;
 };
-LayerPair load_pair(const PairInputOptions& options);
+/// Laps "read X" (GDAL) and "build X" (reproject, validate) per layer on `stopwatch`.
+LayerPair load_pair(const PairInputOptions& options, Stopwatch& stopwatch);
 
 /// Prints the one-line warnings of a layer build to stderr (codes listed with verbose).
 void warn_about_build(const std::string& label, const BuildReport& report, bool verbose);

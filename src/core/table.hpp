@@ -12,7 +12,7 @@ namespace coterm {
 enum class Format {
     text,     ///< as is
     integer,  ///< whole number
-    area,     ///< fixed, 3 decimals (m², i.e. to the nearest 0.001 m²)
+    area,     ///< fixed, 6 decimals: m² to the nearest µm², so pieces above 1 m² carry < 5e-7 relative rounding
     share,    ///< 12 significant digits, general notation (keeps sliver magnitudes)
     flag      ///< true / false
 };

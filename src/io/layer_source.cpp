@@ -5,6 +5,8 @@
 #include "core/layer_builder.hpp"
 #include "core/strings.hpp"
 
+#include <chrono>
+
 namespace coterm::io {
 namespace {
 
@@ -51,16 +53,24 @@ LayerLocation locate_layer(const std::string& spec, const Catalogue& catalogue, 
                      "; use a catalogue id (" + join(catalogue.ids(), ", ") + ") or a path to a vector file");
 }
 
-Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& report)
+Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& report, LoadTimings* timings)
 {
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
     RawLayer raw = read_raw_layer(location.source, location.read, location.spec);
+    const auto t1 = clock::now();
     LayerBuildOptions options;
     options.source_crs = raw.crs;
     options.threads = threads;
     // Outputs name a file layer by its file name, never by an absolute path.
     const std::string label =
         location.from_catalogue ? location.spec : std::filesystem::path(location.spec).filename().string();
-    return build_layer(location.spec, label.empty() ? location.spec : label, std::move(raw.features), options, report);
+    Layer layer = build_layer(location.spec, label.empty() ? location.spec : label, std::move(raw.features), options, report);
+    if (timings) {
+        timings->read_s = std::chrono::duration<double>(t1 - t0).count();
+        timings->build_s = std::chrono::duration<double>(clock::now() - t1).count();
+    }
+    return layer;
 }
 
 } // namespace coterm::io

@@ -26,7 +26,14 @@ struct LayerLocation {
 LayerLocation locate_layer(const std::string& spec, const Catalogue& catalogue,
                            const std::filesystem::path& data_dir, const ReadOptions& overrides);
 
+/// Seconds spent in the two phases of load_layer, for --verbose and the benchmark.
+struct LoadTimings {
+    double read_s = 0;   ///< GDAL: open, read features, export WKB
+    double build_s = 0;  ///< PROJ reprojection, GEOS parse, validity check and repair
+};
+
 /// Reads and builds a layer (reprojected to EPSG:27700, repaired, sorted by code).
-Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& report);
+Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& report,
+                 LoadTimings* timings = nullptr);
 
 } // namespace coterm::io

@@ -8,7 +8,7 @@ using namespace coterm;
 TEST_CASE("Cells are written in their column's format")
 {
     CHECK(format_cell(Cell(std::string("E06000001")), Format::text) == "E06000001");
-    CHECK(format_cell(Cell(1234.56789), Format::area) == "1234.568");
+    CHECK(format_cell(Cell(1234.56789), Format::area) == "1234.567890");
     CHECK(format_cell(Cell(0.25), Format::share) == "0.25");
     CHECK(format_cell(Cell(std::int64_t{42}), Format::integer) == "42");
     CHECK(format_cell(Cell(true), Format::flag) == "true");

@@ -21,7 +21,7 @@ Table sample()
 TEST_CASE("CSV quotes fields with commas and quotes and writes missing values empty")
 {
     CHECK(io::to_csv(sample()) ==
-          "code,name,area_m2,share\nE06000023,\"Bristol, City of\",1.500,0.25\nE1,\"say \"\"hi\"\"\",,1\n");
+          "code,name,area_m2,share\nE06000023,\"Bristol, City of\",1.500000,0.25\nE1,\"say \"\"hi\"\"\",,1\n");
 }
 
 TEST_CASE("JSON holds the summary and each table as an array of objects")
