@@ -36,7 +36,12 @@ struct Prepared {
     Outcome outcome = Outcome::ok;
 };
 
-Prepared prepare_one(RawFeature& f, const std::string& label, const std::string& source_crs)
+// Features are reprojected in chunks of consecutive features: features sorted by code
+// are mostly neighbours (ONS codes run through an area), so a chunk shares many
+// boundary vertices, which transform_wkbs transforms once.
+constexpr std::size_t chunk_size = 256;
+
+Prepared prepare_one(RawFeature& f, const std::string& label)
 {
     Prepared p;
     if (f.wkb.empty()) {
@@ -44,7 +49,6 @@ Prepared prepare_one(RawFeature& f, const std::string& label, const std::string&
         return p;
     }
     try {
-        thread_reprojector(source_crs, working_crs).transform_wkb(f.wkb);
         Geometry g = Geometry::from_wkb(f.wkb);
         if (!g.is_empty() && !invalid_reason(g).empty()) {
             g = make_valid_polygonal(g);
@@ -63,6 +67,30 @@ Prepared prepare_one(RawFeature& f, const std::string& label, const std::string&
     return p;
 }
 
+void prepare_chunk(std::vector<RawFeature>& raw, std::vector<Prepared>& prepared, std::size_t chunk,
+                   const std::string& label, const std::string& source_crs)
+{
+    const std::size_t begin = chunk * chunk_size;
+    const std::size_t end = std::min(raw.size(), begin + chunk_size);
+    std::vector<Wkb*> wkbs;
+    for (std::size_t i = begin; i < end; ++i)
+        if (!raw[i].wkb.empty()) wkbs.push_back(&raw[i].wkb);
+    try {
+        thread_reprojector(source_crs, working_crs).transform_wkbs(wkbs);
+    } catch (const DataError&) {
+        // Find the feature that failed, to name it.
+        for (std::size_t i = begin; i < end; ++i) {
+            try {
+                thread_reprojector(source_crs, working_crs).transform_wkb(raw[i].wkb);
+            } catch (const DataError& e) {
+                throw DataError(label + ": feature '" + raw[i].code + "': " + e.what());
+            }
+        }
+        throw;
+    }
+    for (std::size_t i = begin; i < end; ++i) prepared[i] = prepare_one(raw[i], label);
+}
+
 } // namespace
 
 Layer build_layer(const std::string& id, const std::string& label, std::vector<RawFeature> raw,
@@ -70,8 +98,9 @@ Layer build_layer(const std::string& id, const std::string& label, std::vector<R
 {
     check_codes(label, raw);
     std::vector<Prepared> prepared(raw.size());
-    parallel_for(raw.size(), resolve_threads(options.threads),
-                 [&](std::size_t i) { prepared[i] = prepare_one(raw[i], label, options.source_crs); });
+    const std::size_t chunks = (raw.size() + chunk_size - 1) / chunk_size;
+    parallel_for(chunks, resolve_threads(options.threads),
+                 [&](std::size_t c) { prepare_chunk(raw, prepared, c, label, options.source_crs); });
 
     Layer layer{id, label, {}};
     layer.features.reserve(raw.size());

@@ -5,7 +5,10 @@
 
 #include <proj.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <utility>
 #include <vector>
@@ -94,6 +97,48 @@ void Reprojector::transform_wkb(std::span<unsigned char> wkb) const
         transform(xs, ys);
         for (std::size_t i = 0; i < ring.count; ++i) write_point(ring, i, xs[i], ys[i]);
     });
+}
+
+void Reprojector::transform_wkbs(std::span<Wkb* const> wkbs) const
+{
+    if (!transform_) return;
+    // Every vertex position with its coordinates' bit pattern, sorted so equal
+    // coordinates sit together; then one PROJ call for the distinct ones.
+    struct Vertex {
+        std::uint64_t x_bits, y_bits;
+        unsigned char* where;
+    };
+    std::vector<Vertex> vertices;
+    for (Wkb* wkb : wkbs) {
+        for_each_ring(*wkb, [&](std::size_t, std::size_t, WkbRing ring) {
+            for (std::size_t i = 0; i < ring.count; ++i) {
+                Vertex v{0, 0, ring.xy + i * ring.stride};
+                std::memcpy(&v.x_bits, v.where, 8);
+                std::memcpy(&v.y_bits, v.where + 8, 8);
+                vertices.push_back(v);
+            }
+        });
+    }
+    std::sort(vertices.begin(), vertices.end(), [](const Vertex& l, const Vertex& r) {
+        return l.x_bits != r.x_bits ? l.x_bits < r.x_bits : l.y_bits < r.y_bits;
+    });
+    std::vector<double> xs, ys;
+    for (std::size_t i = 0; i < vertices.size(); ++i) {
+        if (i > 0 && vertices[i].x_bits == vertices[i - 1].x_bits && vertices[i].y_bits == vertices[i - 1].y_bits)
+            continue;
+        double x, y;
+        std::memcpy(&x, &vertices[i].x_bits, 8);
+        std::memcpy(&y, &vertices[i].y_bits, 8);
+        xs.push_back(x);
+        ys.push_back(y);
+    }
+    transform(xs, ys);
+    std::size_t k = static_cast<std::size_t>(-1);
+    for (std::size_t i = 0; i < vertices.size(); ++i) {
+        if (i == 0 || vertices[i].x_bits != vertices[i - 1].x_bits || vertices[i].y_bits != vertices[i - 1].y_bits) ++k;
+        std::memcpy(vertices[i].where, &xs[k], 8);
+        std::memcpy(vertices[i].where + 8, &ys[k], 8);
+    }
 }
 
 std::string proj_version()

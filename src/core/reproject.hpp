@@ -31,6 +31,11 @@ public:
     /// Transforms every ring of a polygonal WKB in place (see for_each_ring).
     /// Throws DataError when a point cannot be transformed.
     void transform_wkb(std::span<unsigned char> wkb) const;
+    /// Transforms every ring of several polygonal WKBs in place, each distinct
+    /// coordinate once: neighbouring features share their boundary vertices (only 38%
+    /// of LSOA 2021 vertices are distinct), so this saves most PROJ calls. The result is
+    /// bit-identical to transforming each WKB on its own.
+    void transform_wkbs(std::span<Wkb* const> wkbs) const;
     /// Transforms arrays of coordinates in place.
     void transform(std::span<double> x, std::span<double> y) const;
 
