@@ -155,7 +155,9 @@ public:
         if (o_.input.verbose) {
             std::cerr << "coterm: work: " << result.stats.candidates << " index candidates, " << result.stats.contained
                       << " answered by the covers shortcut, " << result.stats.intersections
-                      << " intersections built, " << result.stats.precision_fallbacks << " precision fallbacks\n";
+                      << " intersections built (" << result.stats.touching << " of them only touching), "
+                      << result.stats.skipped << " touching pairs skipped after " << result.stats.outer_pair_checks
+                      << " checks between neighbours, " << result.stats.precision_fallbacks << " precision fallbacks\n";
             std::cerr << stopwatch.line() << '\n';
         }
     }
