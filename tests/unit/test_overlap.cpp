@@ -173,3 +173,51 @@ TEST_CASE("Coverage is capped and flagged when the other layer overlaps itself")
     CHECK(r.covered_a_m2[0] == 4.0);
     CHECK(r.overcounted_a[0] == 1);
 }
+
+TEST_CASE("A feature inside one neighbour and touching the next is skipped without an intersection")
+{
+    // Districts L and R share the edge x = 2; the LSOA-like cell sits in L against it.
+    // (The layer with fewer features is the prepared one: here the districts.)
+    const Layer small = make_layer("s", {{"CELL", box(1, 0, 2, 1)}, {"FAR", box(3, 0, 4, 1)}, {"TOP", box(0, 1, 1, 2)}});
+    const Layer big = make_layer("b", {{"L", box(0, 0, 2, 2)}, {"R", box(2, 0, 4, 2)}});
+    const OverlapResult r = compute_overlap(small, big, {});
+    check_rows(small, big, r, {{"CELL", "L", 1, 1, 0.25}, {"FAR", "R", 1, 1, 0.25}, {"TOP", "L", 1, 1, 0.25}});
+    CHECK(r.stats.skipped == 1);        // CELL × R: only touches
+    CHECK(r.stats.intersections == 0);  // no piece had to be built
+    CHECK(r.stats.outer_pair_checks == 1);
+}
+
+TEST_CASE("The skip rule does not hide real area where the prepared layer overlaps itself")
+{
+    // C and O overlap on [1,2]×[0,2]; the cell lies wholly in C and half in O.
+    const Layer small = make_layer("s", {{"CELL", box(0.5, 0, 1.5, 1)}, {"X1", box(10, 10, 11, 11)}, {"X2", box(20, 20, 21, 21)}});
+    const Layer big = make_layer("b", {{"C", box(0, 0, 2, 2)}, {"O", box(1, 0, 3, 2)}});
+    const OverlapResult r = compute_overlap(small, big, {});
+    check_rows(small, big, r, {{"CELL", "C", 1, 1, 0.25}, {"CELL", "O", 0.5, 0.5, 0.125}});
+    CHECK(r.stats.outer_pair_checks == 1);
+    CHECK(r.stats.skipped == 0);
+    CHECK(r.overcounted_a[0] == 1);  // 1.5 m² of pieces in a 1 m² cell: B overlaps itself
+}
+
+TEST_CASE("A feature sharing part of its boundary with its container is found by the covers test")
+{
+    // The cell shares its west and south edges with the district, and its east edge
+    // crosses a notch-free stretch: covered, answered without an intersection.
+    const Layer small = make_layer("s", {{"CELL", box(0, 0, 1, 1)}, {"FAR", box(10, 10, 11, 11)}});
+    const Layer big = make_layer("b", {{"D", "POLYGON((0 0,3 0,3 1,2 1,2 3,0 3,0 0))"}});
+    const OverlapResult r = compute_overlap(small, big, {});
+    check_rows(small, big, r, {{"CELL", "D", 1, 1, 1.0 / 7}});
+    CHECK(r.stats.contained == 1);
+    CHECK(r.stats.intersections == 0);
+}
+
+TEST_CASE("A feature poking out through a notch is not taken as covered")
+{
+    // Every vertex of the cell is inside or on D, but its top edge crosses D's notch.
+    const Layer small = make_layer("s", {{"CELL", "POLYGON((0 0,3 0,3 2,0 2,0 0))"}, {"FAR", box(10, 10, 11, 11)}});
+    const Layer big = make_layer("b", {{"D", "POLYGON((0 0,3 0,3 3,2 3,2 1,1 1,1 3,0 3,0 0))"}});
+    const OverlapResult r = compute_overlap(small, big, {});
+    // The notch [1,2]×[1,2] of the cell lies outside D: piece area 6 − 1 = 5.
+    check_rows(small, big, r, {{"CELL", "D", 5, 5.0 / 6, 5.0 / 7}});
+    CHECK(r.stats.contained == 0);
+}
