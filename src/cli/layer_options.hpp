@@ -28,7 +28,8 @@ void add_pair_options(CLI::App& cmd, PairInputOptions& options);
 struct LayerPair {
     Layer a, b;
 };
-/// Laps "read X" (GDAL) and "build X" (reproject, validate) per layer on `stopwatch`.
+/// Loads B on a second thread while A loads. Records "read X" (GDAL) and "build X"
+/// (reproject, validate) per layer and the "load" lap on `stopwatch`.
 LayerPair load_pair(const PairInputOptions& options, Stopwatch& stopwatch);
 
 /// Prints the one-line warnings of a layer build to stderr (codes listed with verbose).
