@@ -2,11 +2,17 @@
 // Facts that must hold for the overlap of real layers.
 #include "core/overlap.hpp"
 #include "core/overlap_summary.hpp"
+#include "io/atomic_file.hpp"
+#include "io/layer_reader.hpp"
+#include "io/table_writer.hpp"
 #include "realdata.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
 
 using namespace coterm;
 using coterm::realdata::layer;
@@ -108,4 +114,55 @@ TEST_CASE("LSOAs against generalised districts: identical rows for 1 and 2 threa
     CHECK(s.a.uncovered_m2 < 0.01 * s.a.area_m2);
     CHECK(s.b.uncovered_m2 > 0);
     CHECK(s.b.uncovered_m2 < 0.01 * s.b.area_m2);
+}
+
+TEST_CASE("GeoJSON pieces of real layers are RFC 7946 and open with GDAL", "[realdata]")
+{
+    const Layer& a = layer("ltla24");
+    const Layer& b = layer("icb24");
+    OverlapOptions keep;
+    keep.keep_pieces = true;
+    OverlapResult r = compute_overlap(a, b, keep);
+    Table t;
+    t.columns = {{"a_code", Format::text}, {"b_code", Format::text}, {"area_m2", Format::area}};
+    std::vector<Wkb> pieces;
+    for (auto& row : r.rows) {
+        t.rows.push_back({a.features[row.a].code, b.features[row.b].code, row.area_m2});
+        pieces.push_back(std::move(row.piece));
+    }
+    const std::string text = io::to_geojson(t, std::move(pieces));
+    const auto doc = nlohmann::json::parse(text);
+    CHECK_FALSE(doc.contains("crs"));
+    REQUIRE(doc["features"].size() == r.rows.size());
+    for (const auto& f : doc["features"]) {
+        const auto& g = f["geometry"];
+        REQUIRE((g["type"] == "Polygon" || g["type"] == "MultiPolygon"));
+        const auto polygons = g["type"] == "Polygon" ? nlohmann::json::array({g["coordinates"]}) : g["coordinates"];
+        for (const auto& polygon : polygons)
+            for (std::size_t k = 0; k < polygon.size(); ++k) {
+                const auto& ring = polygon[k];
+                REQUIRE(ring.size() >= 4);
+                REQUIRE(ring.front() == ring.back());
+                double twice_area = 0;
+                for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+                    const double x0 = ring[i][0], y0 = ring[i][1], x1 = ring[i + 1][0], y1 = ring[i + 1][1];
+                    REQUIRE(x0 > -7);  // England lies within lon -7..2, lat 49..56
+                    REQUIRE(x0 < 2);
+                    REQUIRE(y0 > 49);
+                    REQUIRE(y0 < 56);
+                    twice_area += x0 * y1 - x1 * y0;
+                }
+                // RFC 7946 §3.1.6: exteriors counter-clockwise, holes clockwise.
+                REQUIRE((k == 0 ? twice_area > 0 : twice_area < 0));
+            }
+    }
+    // GDAL reads it back as a polygon layer in WGS 84 with the same features.
+    const std::string path = "realdata_pieces.geojson";
+    io::write_output(path, text);
+    io::ReadOptions read;
+    read.code_field = "a_code";
+    const io::RawLayer back = io::read_raw_layer(path, read, "pieces");
+    CHECK(back.crs == "EPSG:4326");
+    CHECK(back.features.size() == r.rows.size());
+    std::remove(path.c_str());
 }
