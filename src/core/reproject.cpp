@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -67,6 +68,18 @@ Reprojector::Reprojector(const std::string& source, const std::string& target)
     }
     proj_destroy(source_crs);
     proj_destroy(target_crs);
+}
+
+Reprojector::Reprojector() : proj_(std::make_unique<Proj>()) {}
+
+std::unique_ptr<Reprojector> Reprojector::clone() const
+{
+    std::unique_ptr<Reprojector> copy(new Reprojector());
+    if (transform_) {
+        copy->transform_ = proj_clone(copy->proj_->ctx, static_cast<PJ*>(transform_));
+        if (!copy->transform_) throw DataError("PROJ cannot copy a transformation" + proj_->reason());
+    }
+    return copy;
 }
 
 Reprojector::~Reprojector()
@@ -152,9 +165,19 @@ namespace coterm {
 
 const Reprojector& thread_reprojector(const std::string& source, const std::string& target)
 {
-    thread_local std::map<std::pair<std::string, std::string>, std::unique_ptr<Reprojector>> cache;
+    using Key = std::pair<std::string, std::string>;
+    thread_local std::map<Key, std::unique_ptr<Reprojector>> cache;
     auto& slot = cache[{source, target}];
-    if (!slot) slot = std::make_unique<Reprojector>(source, target);
+    if (!slot) {
+        // One prototype per CRS pair for the whole process; cloning it is cheap, and
+        // cloning reads the prototype, so it happens under the lock.
+        static std::mutex mutex;
+        static std::map<Key, std::unique_ptr<Reprojector>> prototypes;
+        std::lock_guard lock(mutex);
+        auto& prototype = prototypes[{source, target}];
+        if (!prototype) prototype = std::make_unique<Reprojector>(source, target);
+        slot = prototype->clone();
+    }
     return *slot;
 }
 
