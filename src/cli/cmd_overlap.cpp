@@ -3,9 +3,9 @@
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/progress.hpp"
+#include "core/number_format.hpp"
 #include "core/overlap.hpp"
 #include "core/overlap_summary.hpp"
-#include "core/number_format.hpp"
 #include "core/table.hpp"
 #include "io/atomic_file.hpp"
 #include "io/table_writer.hpp"
@@ -25,8 +25,8 @@ struct OverlapCliOptions {
 Table rows_table(const LayerPair& layers, const std::vector<OverlapRow>& rows)
 {
     Table t;
-    t.columns = {{"a_code", Format::text}, {"a_name", Format::text}, {"b_code", Format::text},
-                 {"b_name", Format::text}, {"area_m2", Format::area},  {"share_of_a", Format::share},
+    t.columns = {{"a_code", Format::text},     {"a_name", Format::text},  {"b_code", Format::text},
+                 {"b_name", Format::text},     {"area_m2", Format::area}, {"share_of_a", Format::share},
                  {"share_of_b", Format::share}};
     for (const OverlapRow& r : rows) {
         const Feature& fa = layers.a.features[r.a];
@@ -87,8 +87,8 @@ std::string summary_line(const LayerPair& layers, const OverlapSummary& s)
     std::string line = "coterm: " + a + " × " + b + ": " + std::to_string(s.pairs) + " pairs; " +
                        std::to_string(s.a.split) + " of " + std::to_string(s.a.features) + " " + a +
                        " features split across more than one " + b + " (pieces ≥ 0.1%); uncovered: " + a + " " +
-                       km2(s.a.uncovered_m2) + " in " + std::to_string(s.a.partly_uncovered) + " features, " + b +
-                       " " + km2(s.b.uncovered_m2) + " in " + std::to_string(s.b.partly_uncovered) + " features";
+                       km2(s.a.uncovered_m2) + " in " + std::to_string(s.a.partly_uncovered) + " features, " + b + " " +
+                       km2(s.b.uncovered_m2) + " in " + std::to_string(s.b.partly_uncovered) + " features";
     return line;
 }
 
@@ -144,7 +144,8 @@ public:
         } else {
             std::vector<Wkb> pieces;
             pieces.reserve(result.rows.size());
-            for (auto& r : result.rows) pieces.push_back(std::move(r.piece));
+            for (auto& r : result.rows)
+                pieces.push_back(std::move(r.piece));
             content = io::to_geojson(rows, std::move(pieces));
         }
         io::write_output(o_.output, content);
@@ -154,9 +155,9 @@ public:
         if (!o_.input.quiet) std::cerr << summary_line(layers, summary) << '\n';
         if (o_.input.verbose) {
             std::cerr << "coterm: work: " << result.stats.candidates << " index candidates, " << result.stats.contained
-                      << " answered by the covers shortcut, " << result.stats.intersections
-                      << " intersections built (" << result.stats.touching << " of them only touching), "
-                      << result.stats.skipped << " touching pairs skipped after " << result.stats.outer_pair_checks
+                      << " answered by the covers shortcut, " << result.stats.intersections << " intersections built ("
+                      << result.stats.touching << " of them only touching), " << result.stats.skipped
+                      << " touching pairs skipped after " << result.stats.outer_pair_checks
                       << " checks between neighbours, " << result.stats.precision_fallbacks << " precision fallbacks\n";
             std::cerr << stopwatch.line() << '\n';
         }
@@ -168,6 +169,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Command> make_overlap_command() { return std::make_unique<OverlapCommand>(); }
+std::unique_ptr<Command> make_overlap_command()
+{
+    return std::make_unique<OverlapCommand>();
+}
 
 } // namespace coterm::cli

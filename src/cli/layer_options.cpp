@@ -59,7 +59,7 @@ LayerPair load_pair(const PairInputOptions& o, Stopwatch& stopwatch)
     try {
         a_layer = io::load_layer(a_loc, o.threads, a_report, &a_time);
     } catch (...) {
-        b_future.wait();  // A's error is the one reported
+        b_future.wait(); // A's error is the one reported
         throw;
     }
     LayerPair pair{std::move(a_layer), b_future.get()};

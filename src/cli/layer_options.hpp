@@ -12,13 +12,13 @@ namespace coterm::cli {
 
 /// Options shared by every command that reads two layers A and B.
 struct PairInputOptions {
-    std::string a, b;            ///< catalogue ids or paths
-    std::string data_dir;        ///< --data
+    std::string a, b;     ///< catalogue ids or paths
+    std::string data_dir; ///< --data
     io::ReadOptions a_read, b_read;
-    std::string assume_crs;      ///< --assume-crs, for layers without CRS
-    unsigned threads = 0;        ///< --threads, 0 = all cores
-    bool quiet = false;          ///< --quiet: no summary line
-    bool verbose = false;        ///< --verbose: list features behind warnings
+    std::string assume_crs; ///< --assume-crs, for layers without CRS
+    unsigned threads = 0;   ///< --threads, 0 = all cores
+    bool quiet = false;     ///< --quiet: no summary line
+    bool verbose = false;   ///< --verbose: list features behind warnings
 };
 
 /// Declares the positional A B and the input options on `cmd`.

@@ -15,7 +15,8 @@ int main(int argc, char** argv)
     app.require_subcommand(1);
     auto commands = coterm::cli::make_commands();
     std::vector<CLI::App*> subcommands;
-    for (auto& c : commands) subcommands.push_back(c->setup(app));
+    for (auto& c : commands)
+        subcommands.push_back(c->setup(app));
 
     try {
         try {

@@ -7,7 +7,10 @@
 
 namespace coterm::cli {
 
-Progress::Progress(std::string what, bool enabled) : what_(std::move(what)), enabled_(enabled && ::isatty(STDERR_FILENO)) {}
+Progress::Progress(std::string what, bool enabled)
+    : what_(std::move(what)), enabled_(enabled && ::isatty(STDERR_FILENO))
+{
+}
 
 Progress::~Progress()
 {

@@ -15,7 +15,8 @@ void Stopwatch::lap(const std::string& phase)
 std::string Stopwatch::line() const
 {
     std::string out = "coterm: timings:";
-    for (const auto& [phase, seconds] : phases_) out += " " + phase + " " + format_fixed(seconds, 3) + " s,";
+    for (const auto& [phase, seconds] : phases_)
+        out += " " + phase + " " + format_fixed(seconds, 3) + " s,";
     out += " total " + format_fixed(std::chrono::duration<double>(clock::now() - start_).count(), 3) + " s";
     return out;
 }

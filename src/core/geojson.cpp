@@ -19,7 +19,8 @@ struct Ring {
 double signed_area2(const Ring& r)
 {
     double s = 0;
-    for (std::size_t i = 0; i + 1 < r.x.size(); ++i) s += r.x[i] * r.y[i + 1] - r.x[i + 1] * r.y[i];
+    for (std::size_t i = 0; i + 1 < r.x.size(); ++i)
+        s += r.x[i] * r.y[i + 1] - r.x[i + 1] * r.y[i];
     return s;
 }
 

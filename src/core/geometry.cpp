@@ -69,7 +69,10 @@ std::string Geometry::to_wkt(int decimals) const
     return out;
 }
 
-bool Geometry::is_empty() const { return GEOSisEmpty_r(geos_context(), g_) == 1; }
+bool Geometry::is_empty() const
+{
+    return GEOSisEmpty_r(geos_context(), g_) == 1;
+}
 
 double Geometry::area() const
 {
@@ -78,7 +81,10 @@ double Geometry::area() const
     return a;
 }
 
-int Geometry::num_coordinates() const { return GEOSGetNumCoordinates_r(geos_context(), g_); }
+int Geometry::num_coordinates() const
+{
+    return GEOSGetNumCoordinates_r(geos_context(), g_);
+}
 
 Box Geometry::envelope() const
 {
@@ -114,8 +120,8 @@ Geometry polygonal_part(Geometry g)
                 parts.push_back(GEOSGeom_clone_r(ctx, GEOSGetGeometryN_r(ctx, part, k)));
         }
     }
-    return Geometry(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, parts.data(),
-                                                static_cast<unsigned>(parts.size())));
+    return Geometry(
+        GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, parts.data(), static_cast<unsigned>(parts.size())));
 }
 
 std::string invalid_reason(const Geometry& g)

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/geos_context.hpp"
 
-
 namespace coterm {
 namespace {
 
@@ -41,7 +40,10 @@ ThreadContext& thread_context()
 
 } // namespace
 
-GEOSContextHandle_t geos_context() { return thread_context().handle; }
+GEOSContextHandle_t geos_context()
+{
+    return thread_context().handle;
+}
 
 std::string take_geos_error()
 {

@@ -21,8 +21,8 @@ void check_codes(const std::string& label, const std::vector<RawFeature>& raw)
         if (f.code.empty())
             throw DataError(label + ": feature #" + std::to_string(order[k] + 1) + " has an empty code");
         if (k > 0 && raw[order[k - 1]].code == f.code)
-            throw DataError(label + ": duplicate code '" + f.code + "' (features #" +
-                            std::to_string(order[k - 1] + 1) + " and #" + std::to_string(order[k] + 1) + ")");
+            throw DataError(label + ": duplicate code '" + f.code + "' (features #" + std::to_string(order[k - 1] + 1) +
+                            " and #" + std::to_string(order[k] + 1) + ")");
     }
 }
 
@@ -59,7 +59,7 @@ Prepared prepare_one(RawFeature& f, const std::string& label)
             return p;
         }
         p.area_m2 = g.area();
-        g.envelope();  // fill GEOS's cached envelope now, while only this thread sees g
+        g.envelope(); // fill GEOS's cached envelope now, while only this thread sees g
         p.geometry = std::move(g);
     } catch (const DataError& e) {
         throw DataError(label + ": feature '" + f.code + "': " + e.what());
@@ -88,7 +88,8 @@ void prepare_chunk(std::vector<RawFeature>& raw, std::vector<Prepared>& prepared
         }
         throw;
     }
-    for (std::size_t i = begin; i < end; ++i) prepared[i] = prepare_one(raw[i], label);
+    for (std::size_t i = begin; i < end; ++i)
+        prepared[i] = prepare_one(raw[i], label);
 }
 
 } // namespace

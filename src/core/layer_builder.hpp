@@ -9,8 +9,8 @@ namespace coterm {
 
 /// How to turn raw features into a Layer.
 struct LayerBuildOptions {
-    std::string source_crs;  ///< PROJ definition of the CRS the WKB is in
-    unsigned threads = 0;    ///< 0 = all hardware threads
+    std::string source_crs; ///< PROJ definition of the CRS the WKB is in
+    unsigned threads = 0;   ///< 0 = all hardware threads
 };
 
 /// Reprojects raw features to EPSG:27700, repairs invalid geometries, drops null or

@@ -20,7 +20,10 @@ std::string format(double value, std::chars_format fmt, int precision)
 
 } // namespace
 
-std::string format_fixed(double value, int decimals) { return format(value, std::chars_format::fixed, decimals); }
+std::string format_fixed(double value, int decimals)
+{
+    return format(value, std::chars_format::fixed, decimals);
+}
 
 std::string format_general(double value, int significant)
 {

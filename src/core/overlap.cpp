@@ -29,7 +29,10 @@ using Tree = bgi::rtree<IndexEntry, bgi::rstar<16>>;
 // 1 mm in EPSG:27700 moves no boundary by more than survey precision.
 constexpr double fallback_grid_m = 1e-3;
 
-BgBox to_bg(const Box& b) { return BgBox(BgPoint(b.min_x, b.min_y), BgPoint(b.max_x, b.max_y)); }
+BgBox to_bg(const Box& b)
+{
+    return BgBox(BgPoint(b.min_x, b.min_y), BgPoint(b.max_x, b.max_y));
+}
 
 /// A piece found while processing one outer feature; `inner` indexes the other layer.
 struct Piece {
@@ -45,8 +48,8 @@ struct TaskStats {
 /// Everything found for one outer feature.
 struct OuterTask {
     std::vector<Piece> pieces;
-    std::vector<std::size_t> pending;  ///< inner features that need a real intersection
-    std::vector<std::size_t> covered;  ///< inner features this outer feature covers wholly
+    std::vector<std::size_t> pending; ///< inner features that need a real intersection
+    std::vector<std::size_t> covered; ///< inner features this outer feature covers wholly
     TaskStats stats;
 };
 
@@ -62,8 +65,8 @@ Geometry intersect(const GEOSGeometry* x, const GEOSGeometry* y, TaskStats& stat
         ++stats.fallbacks;
         r = GEOSIntersectionPrec_r(ctx, x, y, fallback_grid_m);
         if (!r)
-            throw GeometryError("intersection of " + what + " failed (" + first_error + "; on a 1 mm grid: " +
-                                take_geos_error() + ")");
+            throw GeometryError("intersection of " + what + " failed (" + first_error +
+                                "; on a 1 mm grid: " + take_geos_error() + ")");
     }
     return Geometry(r);
 }
@@ -106,8 +109,8 @@ bool covers_locally(const Geometry& outer, const GEOSPreparedGeometry* prepared,
     if (has_vertex_outside(prepared, g)) return false;
     // The margin keeps the clip's new vertices (on R's border) well away from g.
     const double margin = 1.0 + 0.01 * std::max(box.max_x - box.min_x, box.max_y - box.min_y);
-    GEOSGeometry* clipped =
-        GEOSClipByRect_r(ctx, outer.get(), box.min_x - margin, box.min_y - margin, box.max_x + margin, box.max_y + margin);
+    GEOSGeometry* clipped = GEOSClipByRect_r(ctx, outer.get(), box.min_x - margin, box.min_y - margin,
+                                             box.max_x + margin, box.max_y + margin);
     char covers = 2;
     if (clipped) {
         // GEOS does not guarantee a valid clip; relate is exact only on valid input.
@@ -134,8 +137,8 @@ void screen_outer(const Feature& outer, const Layer& inner, const std::vector<Bo
     if (!prepared) throw GeometryError("cannot prepare '" + outer.code + "': " + take_geos_error());
 
     std::vector<std::size_t> candidates;
-    tree.query(bgi::intersects(to_bg(outer_box)), boost::make_function_output_iterator(
-                                                      [&](const IndexEntry& e) { candidates.push_back(e.second); }));
+    tree.query(bgi::intersects(to_bg(outer_box)),
+               boost::make_function_output_iterator([&](const IndexEntry& e) { candidates.push_back(e.second); }));
     std::sort(candidates.begin(), candidates.end());
     task.stats.candidates += candidates.size();
     try {
@@ -143,7 +146,8 @@ void screen_outer(const Feature& outer, const Layer& inner, const std::vector<Bo
             const Feature& f = inner.features[i];
             const GEOSGeometry* g = f.geometry.get();
             if (GEOSPreparedIntersects_r(ctx, prepared, g) != 1) continue;
-            if (GEOSPreparedContainsProperly_r(ctx, prepared, g) == 1 || covers_locally(local, prepared, g, inner_boxes[i])) {
+            if (GEOSPreparedContainsProperly_r(ctx, prepared, g) == 1 ||
+                covers_locally(local, prepared, g, inner_boxes[i])) {
                 ++task.stats.contained;
                 task.covered.push_back(i);
                 task.pieces.push_back({i, f.area_m2, keep_pieces ? f.geometry.to_wkb() : Wkb{}});
@@ -165,8 +169,9 @@ void screen_outer(const Feature& outer, const Layer& inner, const std::vector<Bo
 /// where the inner feature lies wholly in another outer feature that does not overlap
 /// this one (then the pair can only touch).
 void intersect_pending(const Feature& outer, std::size_t o, const Layer& inner,
-                       const std::vector<std::size_t>& covered_by, const std::set<std::pair<std::size_t, std::size_t>>& overlapping_outers,
-                       bool keep_pieces, OuterTask& task)
+                       const std::vector<std::size_t>& covered_by,
+                       const std::set<std::pair<std::size_t, std::size_t>>& overlapping_outers, bool keep_pieces,
+                       OuterTask& task)
 {
     if (task.pending.empty()) return;
     const Geometry local = outer.geometry.copy_for_this_thread();
@@ -181,7 +186,8 @@ void intersect_pending(const Feature& outer, std::size_t o, const Layer& inner,
         // the result's factory is this thread's (see copy_for_this_thread).
         const Feature& f = inner.features[i];
         const Geometry inner_local = f.geometry.copy_for_this_thread();
-        Geometry piece = intersect(inner_local.get(), local.get(), task.stats, "'" + outer.code + "' and '" + f.code + "'");
+        Geometry piece =
+            intersect(inner_local.get(), local.get(), task.stats, "'" + outer.code + "' and '" + f.code + "'");
         const double area = piece.area();
         if (area <= 0) {
             ++task.stats.touching;
@@ -253,13 +259,14 @@ OverlapResult compute_overlap(const Layer& a, const Layer& b, const OverlapOptio
         inner_boxes.push_back(inner.features[i].geometry.envelope());
         entries.emplace_back(to_bg(inner_boxes.back()), i);
     }
-    const Tree tree(entries.begin(), entries.end());  // packing (bulk-loading) constructor
+    const Tree tree(entries.begin(), entries.end()); // packing (bulk-loading) constructor
 
     // Most expensive outer features first, so the last tasks handed out are short.
     std::vector<std::size_t> order(outer.features.size());
     std::iota(order.begin(), order.end(), 0);
     std::vector<int> cost(outer.features.size());
-    for (std::size_t i = 0; i < cost.size(); ++i) cost[i] = outer.features[i].geometry.num_coordinates();
+    for (std::size_t i = 0; i < cost.size(); ++i)
+        cost[i] = outer.features[i].geometry.num_coordinates();
     std::stable_sort(order.begin(), order.end(), [&](std::size_t l, std::size_t r) { return cost[l] > cost[r]; });
 
     const unsigned threads = resolve_threads(options.threads);

@@ -18,12 +18,12 @@ struct OverlapOptions {
 
 /// One intersecting pair (a, b) with positive area.
 struct OverlapRow {
-    std::size_t a = 0;         ///< index into layer A's features
-    std::size_t b = 0;         ///< index into layer B's features
-    double area_m2 = 0;        ///< area of a ∩ b
-    double share_of_a = 0;     ///< area_m2 / area(a)
-    double share_of_b = 0;     ///< area_m2 / area(b)
-    Wkb piece;                 ///< a ∩ b in EPSG:27700 when keep_pieces, else empty
+    std::size_t a = 0;     ///< index into layer A's features
+    std::size_t b = 0;     ///< index into layer B's features
+    double area_m2 = 0;    ///< area of a ∩ b
+    double share_of_a = 0; ///< area_m2 / area(a)
+    double share_of_b = 0; ///< area_m2 / area(b)
+    Wkb piece;             ///< a ∩ b in EPSG:27700 when keep_pieces, else empty
 };
 
 /// How the work was done, for the benchmark notes and --verbose.
@@ -39,11 +39,11 @@ struct OverlapStats {
 
 /// Every pair of A × B with positive intersection area, plus per-feature coverage.
 struct OverlapResult {
-    std::vector<OverlapRow> rows;       ///< sorted by (a, b), i.e. by a_code then b_code
-    std::vector<double> covered_a_m2;   ///< per A feature: Σ_b area(a ∩ b), capped at area(a)
-    std::vector<double> covered_b_m2;   ///< per B feature: Σ_a area(a ∩ b), capped at area(b)
-    std::vector<char> overcounted_a;    ///< 1 where Σ_b area(a ∩ b) exceeded area(a): B overlaps itself there
-    std::vector<char> overcounted_b;    ///< likewise for B
+    std::vector<OverlapRow> rows;     ///< sorted by (a, b), i.e. by a_code then b_code
+    std::vector<double> covered_a_m2; ///< per A feature: Σ_b area(a ∩ b), capped at area(a)
+    std::vector<double> covered_b_m2; ///< per B feature: Σ_a area(a ∩ b), capped at area(b)
+    std::vector<char> overcounted_a;  ///< 1 where Σ_b area(a ∩ b) exceeded area(a): B overlaps itself there
+    std::vector<char> overcounted_b;  ///< likewise for B
     OverlapStats stats;
 };
 

@@ -44,7 +44,8 @@ void parallel_for(std::size_t count, unsigned threads, const std::function<void(
     } else {
         std::vector<std::jthread> pool;
         pool.reserve(n);
-        for (unsigned t = 0; t < n; ++t) pool.emplace_back(worker);
+        for (unsigned t = 0; t < n; ++t)
+            pool.emplace_back(worker);
     }
     if (error) std::rethrow_exception(error);
 }

@@ -41,13 +41,11 @@ std::string short_definition(const std::string& definition)
 
 } // namespace
 
-Reprojector::Reprojector(const std::string& source, const std::string& target)
-    : proj_(std::make_unique<Proj>())
+Reprojector::Reprojector(const std::string& source, const std::string& target) : proj_(std::make_unique<Proj>())
 {
     PJ_CONTEXT* ctx = proj_->ctx;
     PJ* source_crs = proj_create(ctx, source.c_str());
-    if (!source_crs)
-        throw DataError("PROJ cannot read the CRS '" + short_definition(source) + "'" + proj_->reason());
+    if (!source_crs) throw DataError("PROJ cannot read the CRS '" + short_definition(source) + "'" + proj_->reason());
     PJ* target_crs = proj_create(ctx, target.c_str());
     if (!target_crs) {
         proj_destroy(source_crs);
@@ -106,9 +104,11 @@ void Reprojector::transform_wkb(std::span<unsigned char> wkb) const
     for_each_ring(wkb, [&](std::size_t, std::size_t, WkbRing ring) {
         xs.resize(ring.count);
         ys.resize(ring.count);
-        for (std::size_t i = 0; i < ring.count; ++i) read_point(ring, i, xs[i], ys[i]);
+        for (std::size_t i = 0; i < ring.count; ++i)
+            read_point(ring, i, xs[i], ys[i]);
         transform(xs, ys);
-        for (std::size_t i = 0; i < ring.count; ++i) write_point(ring, i, xs[i], ys[i]);
+        for (std::size_t i = 0; i < ring.count; ++i)
+            write_point(ring, i, xs[i], ys[i]);
     });
 }
 

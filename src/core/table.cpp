@@ -12,10 +12,14 @@ std::string format_cell(const Cell& cell, Format format)
     if (const auto* i = std::get_if<std::int64_t>(&cell)) return std::to_string(*i);
     if (const auto* d = std::get_if<double>(&cell)) {
         switch (format) {
-        case Format::area: return format_fixed(*d, 6);
-        case Format::share: return format_general(*d, 12);
-        case Format::integer: return format_fixed(*d, 0);
-        default: return format_general(*d, 15);
+        case Format::area:
+            return format_fixed(*d, 6);
+        case Format::share:
+            return format_general(*d, 12);
+        case Format::integer:
+            return format_fixed(*d, 0);
+        default:
+            return format_general(*d, 15);
         }
     }
     return {};

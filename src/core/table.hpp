@@ -10,11 +10,11 @@ namespace coterm {
 
 /// How a column's numbers are written (documented in docs/methods.md).
 enum class Format {
-    text,     ///< as is
-    integer,  ///< whole number
-    area,     ///< fixed, 6 decimals: m² to the nearest µm², so pieces above 1 m² carry < 5e-7 relative rounding
-    share,    ///< 12 significant digits, general notation (keeps sliver magnitudes)
-    flag      ///< true / false
+    text,    ///< as is
+    integer, ///< whole number
+    area,    ///< fixed, 6 decimals: m² to the nearest µm², so pieces above 1 m² carry < 5e-7 relative rounding
+    share,   ///< 12 significant digits, general notation (keeps sliver magnitudes)
+    flag     ///< true / false
 };
 
 /// One value: missing, text, number or integer.
@@ -35,7 +35,7 @@ struct Table {
 /// (the first table alone is what it writes as CSV).
 struct Report {
     std::vector<std::pair<std::string, Table>> tables;
-    Table summary;  ///< one row: written as a JSON object
+    Table summary; ///< one row: written as a JSON object
 };
 
 /// The text of a cell in a column's format; missing and non-finite values give "".

@@ -6,8 +6,14 @@
 
 namespace coterm {
 
-std::string coterm_version() { return COTERM_VERSION; }
+std::string coterm_version()
+{
+    return COTERM_VERSION;
+}
 
-std::string geos_version() { return GEOSversion(); }
+std::string geos_version()
+{
+    return GEOSversion();
+}
 
 } // namespace coterm

@@ -66,10 +66,19 @@ void walk_polygon_body(Cursor& c, std::size_t& polygon_counter, const Visitor* v
 void walk(Cursor& c, std::uint32_t type, std::size_t& polygon_counter, const Visitor* visit)
 {
     switch (type) {
-    case 1: c.take_points(1); return;                        // Point: skipped
-    case 2: c.take_points(c.read_u32()); return;             // LineString: skipped
-    case 3: walk_polygon_body(c, polygon_counter, visit); return;
-    case 4: case 5: case 6: case 7: {
+    case 1:
+        c.take_points(1);
+        return; // Point: skipped
+    case 2:
+        c.take_points(c.read_u32());
+        return; // LineString: skipped
+    case 3:
+        walk_polygon_body(c, polygon_counter, visit);
+        return;
+    case 4:
+    case 5:
+    case 6:
+    case 7: {
         const std::uint32_t n = c.read_u32();
         for (std::uint32_t i = 0; i < n; ++i) {
             const std::uint32_t member = c.read_header();

@@ -25,7 +25,8 @@ void write_output(const std::string& path, std::string_view content)
     namespace fs = std::filesystem;
     const fs::path target(path);
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    if (!fs::is_directory(folder)) throw DataError("cannot write '" + path + "': folder " + folder.string() + " does not exist");
+    if (!fs::is_directory(folder))
+        throw DataError("cannot write '" + path + "': folder " + folder.string() + " does not exist");
     const fs::path temp = folder / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);

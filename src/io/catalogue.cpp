@@ -19,7 +19,8 @@ const CatalogueLayer* Catalogue::find(const std::string& id) const
 std::vector<std::string> Catalogue::ids() const
 {
     std::vector<std::string> out;
-    for (const auto& l : layers) out.push_back(l.id);
+    for (const auto& l : layers)
+        out.push_back(l.id);
     return out;
 }
 
@@ -32,7 +33,10 @@ std::string required(const toml::table& t, const char* key, const std::string& w
     return *value;
 }
 
-std::string optional(const toml::table& t, const char* key) { return t[key].value_or(std::string()); }
+std::string optional(const toml::table& t, const char* key)
+{
+    return t[key].value_or(std::string());
+}
 
 } // namespace
 

@@ -10,18 +10,18 @@ namespace coterm::io {
 
 /// One layer of the catalogue (geodata/catalogue.toml); see docs/geodata.md.
 struct CatalogueLayer {
-    std::string id;              ///< e.g. "ltla24"
-    std::string title;           ///< what it is
-    std::string family;          ///< "lsoa21-built", "ltla24-gen-built" or "ons-generalised"
-    std::string file;            ///< path relative to the data directory
-    std::string layer;           ///< layer name inside the file
+    std::string id;     ///< e.g. "ltla24"
+    std::string title;  ///< what it is
+    std::string family; ///< "lsoa21-built", "ltla24-gen-built" or "ons-generalised"
+    std::string file;   ///< path relative to the data directory
+    std::string layer;  ///< layer name inside the file
     std::string code_field;
     std::string name_field;
     std::string vintage;
-    std::string generalisation;  ///< how generalised the geometry is
+    std::string generalisation; ///< how generalised the geometry is
     std::string source;
     std::string licence;
-    std::int64_t features = 0;   ///< expected feature count
+    std::int64_t features = 0; ///< expected feature count
 };
 
 /// The layer catalogue: named English layers and where their files live.

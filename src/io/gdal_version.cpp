@@ -5,6 +5,9 @@
 
 namespace coterm::io {
 
-std::string gdal_version() { return GDALVersionInfo("RELEASE_NAME"); }
+std::string gdal_version()
+{
+    return GDALVersionInfo("RELEASE_NAME");
+}
 
 } // namespace coterm::io

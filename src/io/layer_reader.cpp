@@ -5,9 +5,9 @@
 #include "core/strings.hpp"
 #include "io/gdal_errors.hpp"
 
+#include <cpl_conv.h>
 #include <gdal.h>
 #include <ogr_api.h>
-#include <cpl_conv.h>
 #include <ogr_srs_api.h>
 
 #include <memory>
@@ -26,21 +26,20 @@ using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDe
 
 bool looks_like_code(const std::string& f)
 {
-    return iends_with(f, "_code") || iequals(f, "code") ||
-           (f.size() > 2 && (f.ends_with("CD") || f.ends_with("cd")));
+    return iends_with(f, "_code") || iequals(f, "code") || (f.size() > 2 && (f.ends_with("CD") || f.ends_with("cd")));
 }
 
 bool looks_like_name(const std::string& f)
 {
-    return iends_with(f, "_name") || iequals(f, "name") ||
-           (f.size() > 2 && (f.ends_with("NM") || f.ends_with("nm")));
+    return iends_with(f, "_name") || iequals(f, "name") || (f.size() > 2 && (f.ends_with("NM") || f.ends_with("nm")));
 }
 
 OGRLayerH pick_layer(GDALDatasetH ds, const std::string& requested, const std::string& label)
 {
     const int count = GDALDatasetGetLayerCount(ds);
     std::vector<std::string> names;
-    for (int i = 0; i < count; ++i) names.emplace_back(OGR_L_GetName(GDALDatasetGetLayer(ds, i)));
+    for (int i = 0; i < count; ++i)
+        names.emplace_back(OGR_L_GetName(GDALDatasetGetLayer(ds, i)));
     if (!requested.empty()) {
         OGRLayerH layer = GDALDatasetGetLayerByName(ds, requested.c_str());
         if (!layer)
@@ -50,8 +49,8 @@ OGRLayerH pick_layer(GDALDatasetH ds, const std::string& requested, const std::s
     }
     if (count == 0) throw DataError(label + ": the source holds no vector layer");
     if (count > 1)
-        throw UsageError(label + ": the source holds " + std::to_string(count) + " layers (" +
-                         join_limited(names, 10) + "); choose one with --a-layer/--b-layer");
+        throw UsageError(label + ": the source holds " + std::to_string(count) + " layers (" + join_limited(names, 10) +
+                         "); choose one with --a-layer/--b-layer");
     return GDALDatasetGetLayer(ds, 0);
 }
 
@@ -94,7 +93,7 @@ Wkb polygon_wkb(OGRGeometryH& geometry, const std::string& label, const std::str
 {
     OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(geometry));
     if (type == wkbCurvePolygon || type == wkbMultiSurface) {
-        geometry = OGR_G_ForceToMultiPolygon(geometry);  // linearises; takes ownership
+        geometry = OGR_G_ForceToMultiPolygon(geometry); // linearises; takes ownership
         type = wkbMultiPolygon;
     }
     if (type != wkbPolygon && type != wkbMultiPolygon)

@@ -9,18 +9,18 @@ namespace coterm::io {
 
 /// What to read from a vector source.
 struct ReadOptions {
-    std::string layer_name;  ///< layer inside the source; empty = the only layer
-    std::string code_field;  ///< empty = detect (*_code, *CD or code)
-    std::string name_field;  ///< empty = detect (*_name, *NM or name); none found is fine
-    std::string assume_crs;  ///< CRS to use when the layer declares none
+    std::string layer_name; ///< layer inside the source; empty = the only layer
+    std::string code_field; ///< empty = detect (*_code, *CD or code)
+    std::string name_field; ///< empty = detect (*_name, *NM or name); none found is fine
+    std::string assume_crs; ///< CRS to use when the layer declares none
 };
 
 /// Raw features of one layer, with the CRS they are in.
 struct RawLayer {
     std::vector<RawFeature> features;
-    std::string crs;         ///< "EPSG:n" when the CRS has an EPSG code, else WKT2
-    std::string code_field;  ///< the field used for codes
-    std::string name_field;  ///< the field used for names (may be empty)
+    std::string crs;        ///< "EPSG:n" when the CRS has an EPSG code, else WKT2
+    std::string code_field; ///< the field used for codes
+    std::string name_field; ///< the field used for names (may be empty)
 };
 
 /// Reads every feature of a layer of any OGR-readable source (file, folder or

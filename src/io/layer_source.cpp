@@ -49,8 +49,8 @@ LayerLocation locate_layer(const std::string& spec, const Catalogue& catalogue, 
     }
     const bool path_like = spec.find('/') != std::string::npos || spec.find('.') != std::string::npos;
     if (path_like) throw DataError("cannot open '" + spec + "': no such file or directory");
-    throw UsageError("unknown layer '" + spec + "'" + did_you_mean(spec, catalogue.ids()) +
-                     "; use a catalogue id (" + join(catalogue.ids(), ", ") + ") or a path to a vector file");
+    throw UsageError("unknown layer '" + spec + "'" + did_you_mean(spec, catalogue.ids()) + "; use a catalogue id (" +
+                     join(catalogue.ids(), ", ") + ") or a path to a vector file");
 }
 
 Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& report, LoadTimings* timings)
@@ -65,7 +65,8 @@ Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& r
     // Outputs name a file layer by its file name, never by an absolute path.
     const std::string label =
         location.from_catalogue ? location.spec : std::filesystem::path(location.spec).filename().string();
-    Layer layer = build_layer(location.spec, label.empty() ? location.spec : label, std::move(raw.features), options, report);
+    Layer layer =
+        build_layer(location.spec, label.empty() ? location.spec : label, std::move(raw.features), options, report);
     if (timings) {
         timings->read_s = std::chrono::duration<double>(t1 - t0).count();
         timings->build_s = std::chrono::duration<double>(clock::now() - t1).count();

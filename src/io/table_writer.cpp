@@ -26,11 +26,21 @@ void append_json_string(std::string& out, const std::string& s)
     out += '"';
     for (unsigned char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (c < 0x20) {
                 char buffer[8];
@@ -54,7 +64,7 @@ void append_json_value(std::string& out, const Cell& cell, Format format)
     if (is_text_cell(cell, format)) {
         append_json_string(out, text);
     } else {
-        out += text.empty() ? "null" : text;  // non-finite numbers have no JSON form
+        out += text.empty() ? "null" : text; // non-finite numbers have no JSON form
     }
 }
 
@@ -114,8 +124,7 @@ std::string to_json(const Report& report)
 
 std::string to_geojson(const Table& table, std::vector<Wkb> geometries_bng)
 {
-    if (geometries_bng.size() != table.rows.size())
-        throw DataError("internal: GeoJSON needs one geometry per row");
+    if (geometries_bng.size() != table.rows.size()) throw DataError("internal: GeoJSON needs one geometry per row");
     const Reprojector& to_wgs84 = thread_reprojector(working_crs, wgs84_crs);
     std::string out = "{\"type\":\"FeatureCollection\",\"features\":[\n";
     for (std::size_t r = 0; r < table.rows.size(); ++r) {

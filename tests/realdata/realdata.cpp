@@ -18,7 +18,8 @@ const Layer& layer(const std::string& id)
     auto& slot = cache[id];
     if (!slot) {
         const char* data = std::getenv("COTERM_DATA");
-        if (!data || !*data) FAIL("COTERM_DATA is not set: the real-data tests need the ONS mirror (../shared/geodata)");
+        if (!data || !*data)
+            FAIL("COTERM_DATA is not set: the real-data tests need the ONS mirror (../shared/geodata)");
         const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
         BuildReport report;
         slot = std::make_unique<Layer>(io::load_layer(io::locate_layer(id, catalogue, data, {}), 0, report));

@@ -12,10 +12,11 @@ namespace {
 double total_area_km2(const Layer& l)
 {
     double s = 0;
-    for (const auto& f : l.features) s += f.area_m2;
+    for (const auto& f : l.features)
+        s += f.area_m2;
     return s / 1e6;
 }
-}
+} // namespace
 
 TEST_CASE("Real layers load with the feature counts the catalogue states", "[realdata]")
 {
@@ -42,8 +43,10 @@ TEST_CASE("Reprojected areas match the mirror's measured totals to 1 km² in 130
 TEST_CASE("Features are sorted by code and codes are ONS England codes", "[realdata]")
 {
     const Layer& l = layer("ltla24");
-    for (std::size_t i = 1; i < l.features.size(); ++i) REQUIRE(l.features[i - 1].code < l.features[i].code);
-    for (const auto& f : l.features) REQUIRE(f.code.starts_with("E0"));
+    for (std::size_t i = 1; i < l.features.size(); ++i)
+        REQUIRE(l.features[i - 1].code < l.features[i].code);
+    for (const auto& f : l.features)
+        REQUIRE(f.code.starts_with("E0"));
     CHECK(l.features.front().code == "E06000001");
     CHECK(l.features.front().name == "Hartlepool");
 }

@@ -60,7 +60,8 @@ TEST_CASE("Each district's shares over the ICBs sum to 1 within 1e-9", "[realdat
     const Layer& b = layer("icb24");
     const OverlapResult r = compute_overlap(a, b, {});
     std::vector<double> sum(a.features.size(), 0.0);
-    for (const auto& row : r.rows) sum[row.a] += row.share_of_a;
+    for (const auto& row : r.rows)
+        sum[row.a] += row.share_of_a;
     for (std::size_t i = 0; i < a.features.size(); ++i) {
         INFO(a.features[i].code);
         CHECK(sum[i] == Approx(1.0).margin(1e-9));
@@ -81,7 +82,8 @@ TEST_CASE("overlap(A,B) and overlap(B,A) give the same pairs and areas on genera
     const OverlapResult ba = compute_overlap(b, a, {});
     REQUIRE(ab.rows.size() == ba.rows.size());
     std::vector<std::tuple<std::size_t, std::size_t, double>> mirrored;
-    for (const auto& r : ba.rows) mirrored.emplace_back(r.b, r.a, r.area_m2);
+    for (const auto& r : ba.rows)
+        mirrored.emplace_back(r.b, r.a, r.area_m2);
     std::sort(mirrored.begin(), mirrored.end());
     for (std::size_t i = 0; i < ab.rows.size(); ++i) {
         REQUIRE(std::get<0>(mirrored[i]) == ab.rows[i].a);
@@ -146,7 +148,7 @@ TEST_CASE("GeoJSON pieces of real layers are RFC 7946 and open with GDAL", "[rea
                 double twice_area = 0;
                 for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
                     const double x0 = ring[i][0], y0 = ring[i][1], x1 = ring[i + 1][0], y1 = ring[i + 1][1];
-                    REQUIRE(x0 > -7);  // England lies within lon -7..2, lat 49..56
+                    REQUIRE(x0 > -7); // England lies within lon -7..2, lat 49..56
                     REQUIRE(x0 < 2);
                     REQUIRE(y0 > 49);
                     REQUIRE(y0 < 56);

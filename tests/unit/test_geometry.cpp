@@ -36,8 +36,8 @@ TEST_CASE("A bow-tie is invalid and MakeValid turns it into two triangles of are
 
 TEST_CASE("The polygonal part of a collection keeps only its polygons")
 {
-    Geometry mixed = Geometry::from_wkt(
-        "GEOMETRYCOLLECTION(POLYGON((0 0,1 0,1 1,0 0)),LINESTRING(5 5,6 6),POINT(9 9))");
+    Geometry mixed =
+        Geometry::from_wkt("GEOMETRYCOLLECTION(POLYGON((0 0,1 0,1 1,0 0)),LINESTRING(5 5,6 6),POINT(9 9))");
     const Geometry only = polygonal_part(std::move(mixed));
     CHECK(only.area() == 0.5);
     CHECK(only.to_wkt(0) == "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)))");

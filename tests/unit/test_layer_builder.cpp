@@ -51,7 +51,8 @@ TEST_CASE("Null and empty geometries are dropped and reported")
 TEST_CASE("Geometries in WGS 84 are reprojected to British National Grid metres")
 {
     // A 0.01° × 0.01° cell at 52.5°N: about 679 m × 1 113 m.
-    std::vector<RawFeature> raw{{"C", "", Geometry::from_wkt("POLYGON((-1.5 52.5,-1.49 52.5,-1.49 52.51,-1.5 52.51,-1.5 52.5))").to_wkb()}};
+    std::vector<RawFeature> raw{
+        {"C", "", Geometry::from_wkt("POLYGON((-1.5 52.5,-1.49 52.5,-1.49 52.51,-1.5 52.51,-1.5 52.5))").to_wkb()}};
     BuildReport report;
     const Layer l = build_layer("t", "t", std::move(raw), LayerBuildOptions{"EPSG:4326", 1}, report);
     CHECK(l.features[0].area_m2 == Approx(679.0 * 1113.0).epsilon(0.01));

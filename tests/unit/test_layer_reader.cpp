@@ -8,8 +8,11 @@
 using namespace coterm;
 
 namespace {
-std::string fixture(const char* name) { return std::string(COTERM_FIXTURES) + "/" + name; }
+std::string fixture(const char* name)
+{
+    return std::string(COTERM_FIXTURES) + "/" + name;
 }
+} // namespace
 
 TEST_CASE("Code and name fields are detected by their names")
 {

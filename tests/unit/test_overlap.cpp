@@ -38,15 +38,15 @@ TEST_CASE("A unit square over its two halves gives two rows of 0.5")
     check_rows(a, b, r, {{"SQ", "L", 0.5, 0.5, 1}, {"SQ", "R", 0.5, 0.5, 1}});
     CHECK(r.covered_a_m2[0] == 1.0);
     CHECK(r.covered_b_m2 == std::vector<double>{0.5, 0.5});
-    CHECK(r.stats.contained == 2);  // both halves answered by the covers shortcut
+    CHECK(r.stats.contained == 2); // both halves answered by the covers shortcut
     CHECK(r.stats.intersections == 0);
 }
 
 TEST_CASE("Halves against quarters: each half holds two quarters")
 {
     const Layer halves = make_layer("h", {{"L", box(0, 0, 1, 2)}, {"R", box(1, 0, 2, 2)}});
-    const Layer quarters = make_layer("q", {{"Q1", box(0, 0, 1, 1)}, {"Q2", box(1, 0, 2, 1)},
-                                            {"Q3", box(0, 1, 1, 2)}, {"Q4", box(1, 1, 2, 2)}});
+    const Layer quarters = make_layer(
+        "q", {{"Q1", box(0, 0, 1, 1)}, {"Q2", box(1, 0, 2, 1)}, {"Q3", box(0, 1, 1, 2)}, {"Q4", box(1, 1, 2, 2)}});
     const OverlapResult r = compute_overlap(halves, quarters, {});
     check_rows(halves, quarters, r,
                {{"L", "Q1", 1, 0.5, 1}, {"L", "Q3", 1, 0.5, 1}, {"R", "Q2", 1, 0.5, 1}, {"R", "Q4", 1, 0.5, 1}});
@@ -69,7 +69,7 @@ TEST_CASE("A feature filling a hole only touches the holed feature: no row")
     const OverlapResult r = compute_overlap(a, b, {});
     // OVER overlaps the ring's corner [3,4]²: area 1.
     check_rows(a, b, r, {{"RING", "OVER", 1, 1.0 / 12, 0.25}});
-    CHECK(r.covered_b_m2[0] == 0.0);  // HOLE is not covered at all
+    CHECK(r.covered_b_m2[0] == 0.0); // HOLE is not covered at all
 }
 
 TEST_CASE("A multipolygon with an island is counted in both parts")
@@ -107,7 +107,7 @@ TEST_CASE("min_share keeps a row when either share reaches it")
     const Layer a = make_layer("a", {{"BIG", box(0, 0, 100, 100)}});
     const Layer b = make_layer("b", {{"SMALL", box(99, 99, 101, 101)}});
     OverlapResult r = compute_overlap(a, b, {});
-    REQUIRE(r.rows.size() == 1);  // area 1: share_of_a 1e-4, share_of_b 0.25
+    REQUIRE(r.rows.size() == 1); // area 1: share_of_a 1e-4, share_of_b 0.25
     apply_min_share(r.rows, 0.2);
     CHECK(r.rows.size() == 1);
     apply_min_share(r.rows, 0.3);
@@ -122,7 +122,8 @@ TEST_CASE("Overlap of A with B mirrors overlap of B with A")
     const OverlapResult ba = compute_overlap(b, a, {});
     REQUIRE(ab.rows.size() == ba.rows.size());
     for (const auto& r : ab.rows) {
-        auto it = std::find_if(ba.rows.begin(), ba.rows.end(), [&](const OverlapRow& m) { return m.a == r.b && m.b == r.a; });
+        auto it =
+            std::find_if(ba.rows.begin(), ba.rows.end(), [&](const OverlapRow& m) { return m.a == r.b && m.b == r.a; });
         REQUIRE(it != ba.rows.end());
         CHECK(it->area_m2 == Approx(r.area_m2).epsilon(1e-12));
         CHECK(it->share_of_a == Approx(r.share_of_b).epsilon(1e-12));
@@ -138,7 +139,8 @@ TEST_CASE("Results are identical for one thread and several")
         for (int j = 0; j < 12; ++j) {
             grid.emplace_back("G" + std::to_string(100 + i * 12 + j), box(i, j, i + 1, j + 1));
             if (i < 6 && j < 6)
-                shifted.emplace_back("S" + std::to_string(100 + i * 6 + j), box(i * 2 + 0.3, j * 2 + 0.7, i * 2 + 2.3, j * 2 + 2.7));
+                shifted.emplace_back("S" + std::to_string(100 + i * 6 + j),
+                                     box(i * 2 + 0.3, j * 2 + 0.7, i * 2 + 2.3, j * 2 + 2.7));
         }
     const Layer a = make_layer("a", grid), b = make_layer("b", shifted);
     OverlapOptions one, many;
@@ -149,7 +151,7 @@ TEST_CASE("Results are identical for one thread and several")
     for (std::size_t i = 0; i < r1.rows.size(); ++i) {
         CHECK(r1.rows[i].a == r4.rows[i].a);
         CHECK(r1.rows[i].b == r4.rows[i].b);
-        CHECK(r1.rows[i].area_m2 == r4.rows[i].area_m2);  // bit-identical
+        CHECK(r1.rows[i].area_m2 == r4.rows[i].area_m2); // bit-identical
     }
     CHECK(r1.covered_a_m2 == r4.covered_a_m2);
 }
@@ -178,25 +180,27 @@ TEST_CASE("A feature inside one neighbour and touching the next is skipped witho
 {
     // Districts L and R share the edge x = 2; the LSOA-like cell sits in L against it.
     // (The layer with fewer features is the prepared one: here the districts.)
-    const Layer small = make_layer("s", {{"CELL", box(1, 0, 2, 1)}, {"FAR", box(3, 0, 4, 1)}, {"TOP", box(0, 1, 1, 2)}});
+    const Layer small =
+        make_layer("s", {{"CELL", box(1, 0, 2, 1)}, {"FAR", box(3, 0, 4, 1)}, {"TOP", box(0, 1, 1, 2)}});
     const Layer big = make_layer("b", {{"L", box(0, 0, 2, 2)}, {"R", box(2, 0, 4, 2)}});
     const OverlapResult r = compute_overlap(small, big, {});
     check_rows(small, big, r, {{"CELL", "L", 1, 1, 0.25}, {"FAR", "R", 1, 1, 0.25}, {"TOP", "L", 1, 1, 0.25}});
-    CHECK(r.stats.skipped == 1);        // CELL × R: only touches
-    CHECK(r.stats.intersections == 0);  // no piece had to be built
+    CHECK(r.stats.skipped == 1);       // CELL × R: only touches
+    CHECK(r.stats.intersections == 0); // no piece had to be built
     CHECK(r.stats.outer_pair_checks == 1);
 }
 
 TEST_CASE("The skip rule does not hide real area where the prepared layer overlaps itself")
 {
     // C and O overlap on [1,2]×[0,2]; the cell lies wholly in C and half in O.
-    const Layer small = make_layer("s", {{"CELL", box(0.5, 0, 1.5, 1)}, {"X1", box(10, 10, 11, 11)}, {"X2", box(20, 20, 21, 21)}});
+    const Layer small =
+        make_layer("s", {{"CELL", box(0.5, 0, 1.5, 1)}, {"X1", box(10, 10, 11, 11)}, {"X2", box(20, 20, 21, 21)}});
     const Layer big = make_layer("b", {{"C", box(0, 0, 2, 2)}, {"O", box(1, 0, 3, 2)}});
     const OverlapResult r = compute_overlap(small, big, {});
     check_rows(small, big, r, {{"CELL", "C", 1, 1, 0.25}, {"CELL", "O", 0.5, 0.5, 0.125}});
     CHECK(r.stats.outer_pair_checks == 1);
     CHECK(r.stats.skipped == 0);
-    CHECK(r.overcounted_a[0] == 1);  // 1.5 m² of pieces in a 1 m² cell: B overlaps itself
+    CHECK(r.overcounted_a[0] == 1); // 1.5 m² of pieces in a 1 m² cell: B overlaps itself
 }
 
 TEST_CASE("A feature sharing part of its boundary with its container is found by the covers test")

@@ -12,7 +12,9 @@ TEST_CASE("A feature is split only when two partners each hold at least 0.1% of 
 {
     const Layer a = make_layer("a", {{"HALVED", box(0, 0, 2, 1)}, {"SLIVERED", box(0, 2, 1000, 3)}});
     // SLIVERED (area 1000) pokes 0.5 m² (0.05 %) into B2: a sliver, not a split.
-    const Layer b = make_layer("b", {{"B1", box(0, 0, 1, 1)}, {"B2", box(1, 0, 2, 1)}, {"B3", box(0, 2, 999.5, 3)},
+    const Layer b = make_layer("b", {{"B1", box(0, 0, 1, 1)},
+                                     {"B2", box(1, 0, 2, 1)},
+                                     {"B3", box(0, 2, 999.5, 3)},
                                      {"B4", box(999.5, 2, 1000, 3)}});
     const OverlapResult r = compute_overlap(a, b, {});
     const OverlapSummary s = summarise_overlap(a, b, r);

@@ -14,7 +14,8 @@ TEST_CASE("Every index is run exactly once whatever the thread count")
     for (unsigned threads : {1u, 2u, 7u}) {
         std::vector<std::atomic<int>> hits(1000);
         parallel_for(hits.size(), threads, [&](std::size_t i) { ++hits[i]; });
-        for (auto& h : hits) REQUIRE(h.load() == 1);
+        for (auto& h : hits)
+            REQUIRE(h.load() == 1);
     }
 }
 

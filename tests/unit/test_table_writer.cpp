@@ -16,7 +16,7 @@ Table sample()
     t.rows.push_back({std::string("E1"), std::string("say \"hi\""), Cell(), 1.0});
     return t;
 }
-}
+} // namespace
 
 TEST_CASE("CSV quotes fields with commas and quotes and writes missing values empty")
 {
@@ -43,7 +43,9 @@ TEST_CASE("GeoJSON is a FeatureCollection in lon/lat without a crs member")
     t.columns = {{"code", Format::text}};
     t.rows = {{std::string("X")}};
     // A 1 km square near Nottingham in BNG.
-    std::vector<Wkb> g{Geometry::from_wkt("POLYGON((457000 340000,458000 340000,458000 341000,457000 341000,457000 340000))").to_wkb()};
+    std::vector<Wkb> g{
+        Geometry::from_wkt("POLYGON((457000 340000,458000 340000,458000 341000,457000 341000,457000 340000))")
+            .to_wkb()};
     const auto doc = nlohmann::json::parse(io::to_geojson(t, g));
     CHECK(doc["type"] == "FeatureCollection");
     CHECK_FALSE(doc.contains("crs"));
@@ -54,6 +56,7 @@ TEST_CASE("GeoJSON is a FeatureCollection in lon/lat without a crs member")
     // Counter-clockwise: positive shoelace sum.
     double s = 0;
     for (std::size_t i = 0; i + 1 < ring.size(); ++i)
-        s += ring[i][0].get<double>() * ring[i + 1][1].get<double>() - ring[i + 1][0].get<double>() * ring[i][1].get<double>();
+        s += ring[i][0].get<double>() * ring[i + 1][1].get<double>() -
+             ring[i + 1][0].get<double>() * ring[i][1].get<double>();
     CHECK(s > 0);
 }

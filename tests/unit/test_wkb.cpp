@@ -9,8 +9,9 @@ using namespace coterm;
 
 TEST_CASE("Every ring of a multipolygon with a hole and an island is visited in order")
 {
-    Wkb wkb = Geometry::from_wkt("MULTIPOLYGON(((0 0,4 0,4 4,0 4,0 0),(1 1,1 2,2 2,2 1,1 1)),((10 10,11 10,11 11,10 10)))")
-                  .to_wkb();
+    Wkb wkb =
+        Geometry::from_wkt("MULTIPOLYGON(((0 0,4 0,4 4,0 4,0 0),(1 1,1 2,2 2,2 1,1 1)),((10 10,11 10,11 11,10 10)))")
+            .to_wkb();
     std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> seen;
     for_each_ring(wkb, [&](std::size_t p, std::size_t r, WkbRing ring) { seen.emplace_back(p, r, ring.count); });
     REQUIRE(seen.size() == 3);
@@ -34,7 +35,8 @@ TEST_CASE("Points written into a ring are read back and change the geometry")
 
 TEST_CASE("Non-polygon members of a collection are skipped")
 {
-    Wkb wkb = Geometry::from_wkt("GEOMETRYCOLLECTION(POINT(1 1),LINESTRING(0 0,1 1),POLYGON((0 0,1 0,1 1,0 0)))").to_wkb();
+    Wkb wkb =
+        Geometry::from_wkt("GEOMETRYCOLLECTION(POINT(1 1),LINESTRING(0 0,1 1),POLYGON((0 0,1 0,1 1,0 0)))").to_wkb();
     int rings = 0;
     for_each_ring(wkb, [&](std::size_t, std::size_t, WkbRing) { ++rings; });
     CHECK(rings == 1);
