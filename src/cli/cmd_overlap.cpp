@@ -126,6 +126,7 @@ public:
         Progress progress("overlap", !o_.input.quiet);
         if (progress.enabled()) options.progress = [&](std::size_t d, std::size_t n) { progress.update(d, n); };
         OverlapResult result = compute_overlap(layers.a, layers.b, options);
+        progress.finish();
         stopwatch.lap("overlap");
         const OverlapSummary summary = summarise_overlap(layers.a, layers.b, result);
         apply_min_share(result.rows, o_.min_share);
