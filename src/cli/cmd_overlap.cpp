@@ -3,40 +3,62 @@
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/progress.hpp"
+#include "cli/weight_options.hpp"
 #include "core/number_format.hpp"
 #include "core/overlap.hpp"
 #include "core/overlap_summary.hpp"
 #include "core/table.hpp"
 #include "io/atomic_file.hpp"
+#include "io/data_dir.hpp"
 #include "io/table_writer.hpp"
 
 #include <iostream>
+#include <memory>
 
 namespace coterm::cli {
 namespace {
 
 struct OverlapCliOptions {
     PairInputOptions input;
+    std::string weight = "area";
+    WeightCliOptions weights;
     double min_share = 0.0;
     std::string format = "csv";
     std::string output;
 };
 
-Table rows_table(const LayerPair& layers, const std::vector<OverlapRow>& rows)
+/// A share that is undefined (0 / 0) is written as missing.
+Cell ratio(double part, double whole) { return whole > 0 ? Cell(part / whole) : Cell(); }
+
+Table rows_table(const LayerPair& layers, const std::vector<OverlapRow>& rows, const WeightedOverlap* weighted)
 {
     Table t;
     t.columns = {{"a_code", Format::text},     {"a_name", Format::text},  {"b_code", Format::text},
                  {"b_name", Format::text},     {"area_m2", Format::area}, {"share_of_a", Format::share},
                  {"share_of_b", Format::share}};
-    for (const OverlapRow& r : rows) {
+    if (weighted)
+        t.columns.insert(t.columns.end(),
+                         {{"population", Format::share}, {"pop_share_of_a", Format::share}, {"pop_share_of_b", Format::share}});
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const OverlapRow& r = rows[k];
         const Feature& fa = layers.a.features[r.a];
         const Feature& fb = layers.b.features[r.b];
         t.rows.push_back({fa.code, fa.name, fb.code, fb.name, r.area_m2, r.share_of_a, r.share_of_b});
+        if (weighted) {
+            const double pop = weighted->row_weight[k];
+            auto& row = t.rows.back();
+            row.push_back(pop);
+            row.push_back(ratio(pop, weighted->a_weight[r.a]));
+            row.push_back(ratio(pop, weighted->b_weight[r.b]));
+        }
     }
     return t;
 }
 
-Table coverage_table(const Layer& layer, const std::vector<double>& covered)
+/// Per feature: area coverage and, when weighted, its population and the share of it
+/// that lies in the overlap's rows (`in_rows`).
+Table coverage_table(const Layer& layer, const std::vector<double>& covered, const std::vector<double>* population,
+                     const std::vector<double>* in_rows)
 {
     Table t;
     t.columns = {{"code", Format::text},
@@ -44,15 +66,20 @@ Table coverage_table(const Layer& layer, const std::vector<double>& covered)
                  {"area_m2", Format::area},
                  {"covered_m2", Format::area},
                  {"coverage", Format::share}};
+    if (population) t.columns.insert(t.columns.end(), {{"population", Format::share}, {"pop_coverage", Format::share}});
     for (std::size_t i = 0; i < layer.features.size(); ++i) {
         const Feature& f = layer.features[i];
         t.rows.push_back({f.code, f.name, f.area_m2, covered[i], covered[i] / f.area_m2});
+        if (population) {
+            t.rows.back().push_back((*population)[i]);
+            t.rows.back().push_back(ratio((*in_rows)[i], (*population)[i]));
+        }
     }
     return t;
 }
 
 Table summary_table(const OverlapCliOptions& o, const LayerPair& layers, const OverlapSummary& s,
-                    std::size_t rows_written)
+                    std::size_t rows_written, const WeightedOverlap* weighted, const std::string& weights_label)
 {
     Table t;
     auto add = [&](const char* name, Format format, Cell value) {
@@ -75,6 +102,14 @@ Table summary_table(const OverlapCliOptions& o, const LayerPair& layers, const O
         add((p + "uncovered_m2").c_str(), Format::area, side->uncovered_m2);
         add((p + "partly_uncovered").c_str(), Format::integer, count(side->partly_uncovered));
         add((p + "overcounted").c_str(), Format::integer, count(side->overcounted));
+    }
+    if (weighted) {
+        add("weights", Format::text, weights_label);
+        add("spread", Format::text, o.weights.spread);
+        add("population_total", Format::share, weighted->total);
+        add("population_outside_a", Format::share, weighted->outside_a);
+        add("population_outside_b", Format::share, weighted->outside_b);
+        add("population_outside_rows", Format::share, weighted->outside_rows);
     }
     return t;
 }
@@ -107,6 +142,10 @@ public:
         CLI::App* cmd = app.add_subcommand("overlap", "Overlap matrix of two layers: every intersecting pair with "
                                                       "its area and its share of each side");
         add_pair_options(*cmd, o_.input);
+        cmd->add_option("--weight", o_.weight,
+                        "area (default) or population: also weigh every pair by the small areas' population")
+            ->check(CLI::IsMember({"area", "population"}));
+        add_weight_options(*cmd, o_.weights);
         cmd->add_option("--min-share", o_.min_share,
                         "Drop rows whose share of A and share of B are both below X (default 0: keep all)")
             ->check(CLI::Range(0.0, 1.0));
@@ -120,33 +159,68 @@ public:
     {
         Stopwatch stopwatch;
         const LayerPair layers = load_pair(o_.input, stopwatch);
+        const bool by_population = o_.weight == "population";
+        std::unique_ptr<LoadedWeights> weights;
+        if (by_population) {
+            weights = load_weights(o_.weights, io::resolve_data_dir(o_.input.data_dir), o_.input.threads, o_.input.verbose);
+            stopwatch.lap("load weights");
+        }
         OverlapOptions options;
         options.threads = o_.input.threads;
-        options.keep_pieces = o_.format == "geojson";
+        options.keep_pieces = o_.format == "geojson" || (by_population && spread_of(o_.weights) == Spread::area);
         Progress progress("overlap", !o_.input.quiet);
         if (progress.enabled()) options.progress = [&](std::size_t d, std::size_t n) { progress.update(d, n); };
         OverlapResult result = compute_overlap(layers.a, layers.b, options);
         progress.finish();
         stopwatch.lap("overlap");
         const OverlapSummary summary = summarise_overlap(layers.a, layers.b, result);
-        apply_min_share(result.rows, o_.min_share);
+        std::unique_ptr<WeightedOverlap> weighted;
+        std::vector<double> a_in_rows, b_in_rows;
+        if (by_population) {
+            weighted = std::make_unique<WeightedOverlap>(weigh_overlap(layers.a, layers.b, result, weights->weights,
+                                                                       spread_of(o_.weights), o_.input.threads));
+            a_in_rows.assign(layers.a.features.size(), 0.0);
+            b_in_rows.assign(layers.b.features.size(), 0.0);
+            for (std::size_t k = 0; k < result.rows.size(); ++k) {
+                a_in_rows[result.rows[k].a] += weighted->row_weight[k];
+                b_in_rows[result.rows[k].b] += weighted->row_weight[k];
+            }
+            stopwatch.lap("weigh");
+        }
+        // Rows and their weights are filtered together.
+        if (weighted && o_.min_share > 0) {
+            std::vector<OverlapRow> kept;
+            std::vector<double> kept_weight;
+            for (std::size_t k = 0; k < result.rows.size(); ++k) {
+                const OverlapRow& r = result.rows[k];
+                if (r.share_of_a < o_.min_share && r.share_of_b < o_.min_share) continue;
+                kept.push_back(std::move(result.rows[k]));
+                kept_weight.push_back(weighted->row_weight[k]);
+            }
+            result.rows = std::move(kept);
+            weighted->row_weight = std::move(kept_weight);
+        } else {
+            apply_min_share(result.rows, o_.min_share);
+        }
 
-        Table rows = rows_table(layers, result.rows);
+        Table rows = rows_table(layers, result.rows, weighted.get());
         std::string content;
         if (o_.format == "csv") {
             content = io::to_csv(rows);
         } else if (o_.format == "json") {
             Report report;
-            report.summary = summary_table(o_, layers, summary, result.rows.size());
+            report.summary = summary_table(o_, layers, summary, result.rows.size(), weighted.get(),
+                                           weights ? weights->label : std::string());
             report.tables.emplace_back("rows", std::move(rows));
-            report.tables.emplace_back("coverage_a", coverage_table(layers.a, result.covered_a_m2));
-            report.tables.emplace_back("coverage_b", coverage_table(layers.b, result.covered_b_m2));
+            report.tables.emplace_back("coverage_a", coverage_table(layers.a, result.covered_a_m2,
+                                                                    weighted ? &weighted->a_weight : nullptr, &a_in_rows));
+            report.tables.emplace_back("coverage_b", coverage_table(layers.b, result.covered_b_m2,
+                                                                    weighted ? &weighted->b_weight : nullptr, &b_in_rows));
             content = io::to_json(report);
         } else {
             std::vector<Wkb> pieces;
             pieces.reserve(result.rows.size());
-            for (auto& r : result.rows)
-                pieces.push_back(std::move(r.piece));
+            for (auto& r : result.rows) pieces.push_back(std::move(r.piece));
             content = io::to_geojson(rows, std::move(pieces));
         }
         io::write_output(o_.output, content);
@@ -154,6 +228,12 @@ public:
         warn_overcounted(layers.b.label, layers.a.label, summary.a.overcounted);
         warn_overcounted(layers.a.label, layers.b.label, summary.b.overcounted);
         if (!o_.input.quiet) std::cerr << summary_line(layers, summary) << '\n';
+        if (!o_.input.quiet && weighted)
+            std::cerr << "coterm: population (" << weights->label << ", " << o_.weights.spread
+                      << " spread): " << format_fixed(weighted->total, 0) << " in all, "
+                      << format_fixed(weighted->total - weighted->outside_rows, 0) << " in pairs, "
+                      << format_fixed(weighted->outside_a, 0) << " outside " << layers.a.label << ", "
+                      << format_fixed(weighted->outside_b, 0) << " outside " << layers.b.label << "\n";
         if (o_.input.verbose) {
             std::cerr << "coterm: work: " << result.stats.candidates << " index candidates, " << result.stats.contained
                       << " answered by the covers shortcut, " << result.stats.intersections << " intersections built ("

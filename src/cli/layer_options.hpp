@@ -21,8 +21,19 @@ struct PairInputOptions {
     bool verbose = false;   ///< --verbose: list features behind warnings
 };
 
-/// Declares the positional A B and the input options on `cmd`.
-void add_pair_options(CLI::App& cmd, PairInputOptions& options);
+/// How a command names its two layers: `overlap A B --a-code F` or
+/// `apportion --from S --to T --from-code F`.
+struct PairNames {
+    const char* a = "a";
+    const char* b = "b";
+    bool positional = true;  ///< A and B as positionals, else as --a / --b options
+    const char* data_dir_option = "--data,--data-dir";
+    const char* a_help = "";
+    const char* b_help = "";
+};
+
+/// Declares the two layers and the input options on `cmd`.
+void add_pair_options(CLI::App& cmd, PairInputOptions& options, const PairNames& names = {});
 
 /// The two layers, read and built; warnings (repaired, empty) go to stderr.
 struct LayerPair {

@@ -14,7 +14,8 @@ enum class Format {
     integer, ///< whole number
     area,    ///< fixed, 6 decimals: m² to the nearest µm², so pieces above 1 m² carry < 5e-7 relative rounding
     share,   ///< 12 significant digits, general notation (keeps sliver magnitudes)
-    flag     ///< true / false
+    flag,    ///< true / false
+    number   ///< 15 significant digits, general notation (counts, money, rates)
 };
 
 /// One value: missing, text, number or integer.

@@ -73,6 +73,11 @@ Catalogue read_catalogue(const std::filesystem::path& file)
         l.features = (*t)["features"].value_or<std::int64_t>(0);
         catalogue.layers.push_back(std::move(l));
     }
+    if (const toml::table* w = doc["weights"].as_table()) {
+        const std::string where = "catalogue " + file.string() + ": [weights]";
+        catalogue.weights = {required(*w, "layer", where), required(*w, "data", where),
+                             required(*w, "variable", where), optional(*w, "title")};
+    }
     return catalogue;
 }
 

@@ -24,9 +24,18 @@ struct CatalogueLayer {
     std::int64_t features = 0; ///< expected feature count
 };
 
+/// The default small-area weights ([weights] in the catalogue).
+struct DefaultWeights {
+    std::string layer;     ///< catalogue id of the small areas, e.g. "lsoa21"
+    std::string data;      ///< tidy CSV relative to the data directory
+    std::string variable;  ///< variable holding the count
+    std::string title;
+};
+
 /// The layer catalogue: named English layers and where their files live.
 struct Catalogue {
     std::vector<CatalogueLayer> layers;
+    DefaultWeights weights;
 
     /// The layer with this id, if any.
     const CatalogueLayer* find(const std::string& id) const;

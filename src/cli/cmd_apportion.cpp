@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: MIT
+// `coterm apportion`: move values published for one set of areas (or at points) onto
+// another set of areas (docs/cli/apportion.md, formulas in docs/methods.md §10).
+#include "cli/apportion_report.hpp"
+#include "cli/command.hpp"
+#include "cli/layer_options.hpp"
+#include "cli/weight_options.hpp"
+#include "core/apportion.hpp"
+#include "core/errors.hpp"
+#include "core/point_locator.hpp"
+#include "core/reproject.hpp"
+#include "core/strings.hpp"
+#include "io/area_data.hpp"
+#include "io/atomic_file.hpp"
+#include "io/data_dir.hpp"
+#include "io/layer_source.hpp"
+
+#include <cmath>
+#include <iostream>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace coterm::cli {
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+struct ApportionCliOptions {
+    PairInputOptions input;  ///< a = --from, b = --to
+    std::string data;
+    io::DataRequest request;
+    bool points = false;
+    std::string weight = "population";
+    WeightCliOptions weights;
+    std::vector<std::string> extensive, intensive, ratios;
+    bool strict = false;
+    std::string format = "csv";
+    std::string output;
+};
+
+Kind kind_of(const ApportionCliOptions& o, const std::string& variable, const std::string& kind_column)
+{
+    const bool ext = std::find(o.extensive.begin(), o.extensive.end(), variable) != o.extensive.end();
+    const bool inten = std::find(o.intensive.begin(), o.intensive.end(), variable) != o.intensive.end();
+    if (ext && inten) throw UsageError("'" + variable + "' is declared both --extensive and --intensive");
+    if (ext) return Kind::extensive;
+    if (inten) return Kind::intensive;
+    if (kind_column == "extensive") return Kind::extensive;
+    if (kind_column == "intensive") return Kind::intensive;
+    throw UsageError("say whether '" + variable + "' is a count or money (--extensive " + variable +
+                     ") or a rate, average or score (--intensive " + variable + ")");
+}
+
+/// "NAME=NUM/DEN" or "NUM/DEN" (named NUM_per_DEN).
+RatioSpec parse_ratio(const std::string& text, const std::vector<ApportionedVariable>& variables)
+{
+    RatioSpec r;
+    std::string body = text;
+    if (const auto eq = text.find('='); eq != std::string::npos) {
+        r.name = text.substr(0, eq);
+        body = text.substr(eq + 1);
+    }
+    const auto slash = body.find('/');
+    if (slash == std::string::npos) throw UsageError("--ratio '" + text + "': write NUM/DEN or NAME=NUM/DEN");
+    const std::string num = body.substr(0, slash), den = body.substr(slash + 1);
+    if (r.name.empty()) r.name = num + "_per_" + den;
+    std::vector<std::string> names;
+    for (const auto& v : variables) names.push_back(v.name);
+    auto find = [&](const std::string& name) {
+        for (std::size_t i = 0; i < variables.size(); ++i)
+            if (variables[i].name == name) {
+                if (variables[i].kind != Kind::extensive)
+                    throw UsageError("--ratio '" + text + "': '" + name + "' must be extensive");
+                return i;
+            }
+        throw UsageError("--ratio '" + text + "': no variable '" + name + "'" + did_you_mean(name, names));
+    };
+    r.numerator = find(num);
+    r.denominator = find(den);
+    return r;
+}
+
+class ApportionCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override
+    {
+        CLI::App* cmd = app.add_subcommand("apportion", "Move values published for one set of areas (or at points) "
+                                                        "onto another: counts conserved, rates population-weighted");
+        cmd->add_option("--data", o_.data, "Values file (CSV, tidy or wide; found here or in the data directory)")
+            ->required();
+        PairNames names;
+        names.a = "from";
+        names.b = "to";
+        names.positional = false;
+        names.data_dir_option = "--data-dir";
+        names.a_help = "Areas the values are published for (catalogue id or path)";
+        names.b_help = "Areas to move the values onto (catalogue id or path)";
+        add_pair_options(*cmd, o_.input, names);
+        cmd->add_option("--var", o_.request.variables, "Tidy file: variables to move (default: all)");
+        cmd->add_option("--period", o_.request.period, "Tidy file: the period to use");
+        cmd->add_option("--code-column", o_.request.code_column,
+                        "Wide file: the column of area codes; point file: the column naming each point's target, "
+                        "compared with where the point lies");
+        cmd->add_option("--value-column", o_.request.value_columns, "Wide or point file: the value columns");
+        cmd->add_flag("--points", o_.points, "The file holds points (one row each, with latitude and longitude)");
+        cmd->add_option("--lat", o_.request.lat_column, "Point file: latitude column (WGS 84; default latitude)");
+        cmd->add_option("--lon", o_.request.lon_column, "Point file: longitude column (WGS 84; default longitude)");
+        cmd->add_option("--extensive", o_.extensive, "Variables that are counts or money (summed)");
+        cmd->add_option("--intensive", o_.intensive, "Variables that are rates, averages or scores (weighted means)");
+        cmd->add_option("--ratio", o_.ratios, "Recompute a rate from two extensive variables: [NAME=]NUM/DEN");
+        cmd->add_option("--weight", o_.weight, "Weight of source ∩ target pieces: population (default) or area")
+            ->check(CLI::IsMember({"population", "area"}));
+        add_weight_options(*cmd, o_.weights);
+        cmd->add_flag("--strict", o_.strict, "Codes not in the source layer, or source areas without data, are errors");
+        cmd->add_option("--format", o_.format, "Output format: csv, json or geojson (default csv)")
+            ->check(CLI::IsMember({"csv", "json", "geojson"}));
+        cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");
+        return cmd;
+    }
+
+    void run() override
+    {
+        const auto data_dir = io::resolve_data_dir(o_.input.data_dir);
+        o_.request.path = io::resolve_data_file(o_.data, data_dir);
+        ApportionReport report = o_.points ? run_points(data_dir) : run_areas(data_dir);
+        report.format = o_.format;
+        io::write_output(o_.output, render_apportion(report));
+        if (!o_.input.quiet) print_apportion_summary(report, o_.input.verbose);
+    }
+
+private:
+    ApportionReport run_areas(const std::filesystem::path& data_dir)
+    {
+        if (o_.input.a.empty()) throw UsageError("--from is required (the areas the values are published for), or --points");
+        Stopwatch stopwatch;
+        LayerPair layers = load_pair(o_.input, stopwatch);
+        const io::AreaValues data = io::read_area_values(o_.request);
+        auto weights = load_weights(o_.weights, data_dir, o_.input.threads, o_.input.verbose);
+
+        ApportionReport r;
+        r.source_label = layers.a.label;
+        r.target = &layers.b;
+        r.weight_label = o_.weight == "population" ? weights->label + ", " + o_.weights.spread + " spread" : "area";
+        r.problems = data.problems;
+
+        const bool by_population = o_.weight == "population";
+        OverlapOptions options;
+        options.threads = o_.input.threads;
+        options.keep_pieces = by_population && spread_of(o_.weights) == Spread::area;
+        const OverlapResult overlap = compute_overlap(layers.a, layers.b, options);
+        Transfer transfer;
+        if (by_population) {
+            const WeightedOverlap weighted =
+                weigh_overlap(layers.a, layers.b, overlap, weights->weights, spread_of(o_.weights), o_.input.threads);
+            transfer = weighted_transfer(overlap, weighted);
+            r.population = weighted.b_weight;
+        } else {
+            transfer = area_transfer(layers.a, layers.b, overlap);
+            r.population = weigh_features(layers.b, weights->weights, o_.input.threads, nullptr);
+        }
+
+        std::map<std::string, std::size_t> source_index;
+        for (std::size_t i = 0; i < layers.a.features.size(); ++i) source_index[layers.a.features[i].code] = i;
+        std::set<std::string> unknown, without;
+        for (std::size_t v = 0; v < data.variables.size(); ++v) {
+            std::vector<double> values(layers.a.features.size(), nan);
+            for (const auto& [code, value] : data.by_code[v]) {
+                const auto it = source_index.find(code);
+                if (it == source_index.end()) unknown.insert(code); else values[it->second] = value;
+            }
+            for (std::size_t s = 0; s < values.size(); ++s)
+                if (std::isnan(values[s])) without.insert(layers.a.features[s].code);
+            const Kind kind = kind_of(o_, data.variables[v], data.kinds[v]);
+            Apportioned result = kind == Kind::extensive ? apportion_extensive(transfer, values)
+                                                         : apportion_intensive(transfer, values);
+            for (auto& [s, amount] : result.outside_sources) r.outside_codes[data.variables[v]].push_back(layers.a.features[s].code);
+            r.variables.push_back({data.variables[v], kind, std::move(result), {}, 0, 0});
+        }
+        r.unknown_codes.assign(unknown.begin(), unknown.end());
+        r.sources_without_data.assign(without.begin(), without.end());
+        if (o_.strict && (!r.unknown_codes.empty() || !r.sources_without_data.empty()))
+            throw DataError(o_.data + ": " + std::to_string(r.unknown_codes.size()) + " codes not in " + r.source_label +
+                            " (" + join_limited(r.unknown_codes, 5) + ") and " +
+                            std::to_string(r.sources_without_data.size()) + " " + r.source_label +
+                            " areas without data (" + join_limited(r.sources_without_data, 5) + "); --strict");
+        for (const auto& text : o_.ratios) r.ratios.push_back(parse_ratio(text, r.variables));
+        keep_target(std::move(layers.b), r);
+        return r;
+    }
+
+    ApportionReport run_points(const std::filesystem::path& data_dir)
+    {
+        if (!o_.input.a.empty()) throw UsageError("--points takes no --from: the values sit at their points");
+        const io::PointValues data = io::read_point_values(o_.request);
+        const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
+        io::ReadOptions read = o_.input.b_read;
+        read.assume_crs = o_.input.assume_crs;
+        BuildReport build;
+        Layer target = io::load_layer(io::locate_layer(o_.input.b, catalogue, data_dir, read), o_.input.threads, build);
+        warn_about_build(target.label, build, o_.input.verbose);
+        auto weights = load_weights(o_.weights, data_dir, o_.input.threads, o_.input.verbose);
+
+        std::vector<double> x = data.lon, y = data.lat;
+        thread_reprojector(wgs84_crs, working_crs).transform(x, y);
+        std::vector<XY> points(x.size());
+        for (std::size_t i = 0; i < x.size(); ++i) points[i] = {x[i], y[i]};
+        const auto located = locate_points(target, points, o_.input.threads);
+
+        ApportionReport r;
+        r.points = true;
+        r.source_label = o_.data;
+        r.weight_label = "points";
+        r.problems = data.problems;
+        r.population = weigh_features(target, weights->weights, o_.input.threads, nullptr);
+        r.unlocated = data.unlocated;
+        r.unlocated_sum = data.unlocated_sum;
+        r.located_points = points.size();
+        for (std::size_t v = 0; v < data.variables.size(); ++v) {
+            Apportioned result = sum_points(located, data.values[v], target.features.size());
+            for (auto& [p, amount] : result.outside_sources) r.outside_codes[data.variables[v]].push_back(data.ids[p]);
+            r.variables.push_back({data.variables[v], Kind::extensive, std::move(result), {}, 0, 0});
+        }
+        if (!o_.request.code_column.empty()) {
+            r.code_column = o_.request.code_column;
+            compare_codes(data, located, target, r);
+        }
+        keep_target(std::move(target), r);
+        return r;
+    }
+
+    /// Sums by the file's own code column (--code-column), beside the point-in-polygon sums.
+    static void compare_codes(const io::PointValues& data, const std::vector<std::size_t>& located, const Layer& target,
+                              ApportionReport& r)
+    {
+        std::map<std::string, std::size_t> target_index;
+        for (std::size_t t = 0; t < target.features.size(); ++t) target_index[target.features[t].code] = t;
+        for (std::size_t v = 0; v < r.variables.size(); ++v) {
+            auto& var = r.variables[v];
+            var.by_code.assign(target.features.size(), 0.0);
+            for (std::size_t p = 0; p < data.codes.size(); ++p) {
+                const double value = data.values[v][p];
+                if (std::isnan(value)) continue;
+                const auto it = target_index.find(data.codes[p]);
+                if (it != target_index.end()) var.by_code[it->second] += value;
+                if (it == target_index.end() || located[p] != it->second) {
+                    var.moved += value;
+                    ++var.moved_points;
+                }
+            }
+        }
+    }
+
+    static void keep_target(Layer target, ApportionReport& r)
+    {
+        r.target_storage = std::make_shared<Layer>(std::move(target));
+        r.target = r.target_storage.get();
+    }
+
+    ApportionCliOptions o_;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_apportion_command() { return std::make_unique<ApportionCommand>(); }
+
+} // namespace coterm::cli

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+#include "core/apportion.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace coterm {
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+/// Per target: Σ W(s∩t) over the sources with a value, divided by W(t).
+std::vector<double> coverage_of(const Transfer& transfer, const std::vector<double>& values)
+{
+    std::vector<double> with_data(transfer.target_weight.size(), 0.0);
+    for (const auto& p : transfer.pieces)
+        if (!std::isnan(values[p.source])) with_data[p.target] += p.weight;
+    for (std::size_t t = 0; t < with_data.size(); ++t)
+        with_data[t] = transfer.target_weight[t] > 0 ? with_data[t] / transfer.target_weight[t] : nan;
+    return with_data;
+}
+
+} // namespace
+
+Apportioned apportion_extensive(const Transfer& transfer, const std::vector<double>& values)
+{
+    Apportioned out;
+    out.values.assign(transfer.target_weight.size(), nan);
+    std::vector<double> delivered(values.size(), 0.0);
+    for (const auto& p : transfer.pieces) {
+        const double v = values[p.source];
+        const double w = transfer.source_weight[p.source];
+        if (std::isnan(v) || w <= 0) continue;
+        const double part = v * p.weight / w;
+        double& target = out.values[p.target];
+        target = std::isnan(target) ? part : target + part;
+        delivered[p.source] += part;
+    }
+    for (std::size_t s = 0; s < values.size(); ++s) {
+        if (std::isnan(values[s])) continue;
+        out.sum_in += values[s];
+        const double lost = values[s] - delivered[s];
+        // Rounding leaves ~1e-16 relative residues; only real losses are listed.
+        if (std::abs(lost) > 1e-9 * std::abs(values[s])) out.outside_sources.emplace_back(s, lost);
+    }
+    for (double v : out.values)
+        if (!std::isnan(v)) out.sum_out += v;
+    out.outside = out.sum_in - out.sum_out;
+    out.coverage = coverage_of(transfer, values);
+    return out;
+}
+
+Apportioned apportion_intensive(const Transfer& transfer, const std::vector<double>& values)
+{
+    Apportioned out;
+    std::vector<double> weighted(transfer.target_weight.size(), 0.0), weight(transfer.target_weight.size(), 0.0);
+    for (const auto& p : transfer.pieces) {
+        const double v = values[p.source];
+        if (std::isnan(v) || p.weight <= 0) continue;
+        weighted[p.target] += v * p.weight;
+        weight[p.target] += p.weight;
+    }
+    out.values.resize(weighted.size());
+    for (std::size_t t = 0; t < weighted.size(); ++t) out.values[t] = weight[t] > 0 ? weighted[t] / weight[t] : nan;
+    out.coverage = coverage_of(transfer, values);
+    return out;
+}
+
+Apportioned sum_points(const std::vector<std::size_t>& target_of, const std::vector<double>& values,
+                       std::size_t targets)
+{
+    Apportioned out;
+    out.values.assign(targets, 0.0);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (std::isnan(values[i])) continue;
+        out.sum_in += values[i];
+        if (target_of[i] < targets) {
+            out.values[target_of[i]] += values[i];
+        } else {
+            out.outside += values[i];
+            out.outside_sources.emplace_back(i, values[i]);
+        }
+    }
+    for (double v : out.values) out.sum_out += v;
+    return out;
+}
+
+} // namespace coterm
+
+#include "core/overlap.hpp"
+#include "core/weighted_overlap.hpp"
+
+namespace coterm {
+
+Transfer area_transfer(const Layer& source, const Layer& target, const OverlapResult& overlap)
+{
+    Transfer t;
+    for (const auto& row : overlap.rows) t.pieces.push_back({row.a, row.b, row.area_m2});
+    for (const auto& f : source.features) t.source_weight.push_back(f.area_m2);
+    for (const auto& f : target.features) t.target_weight.push_back(f.area_m2);
+    return t;
+}
+
+Transfer weighted_transfer(const OverlapResult& overlap, const WeightedOverlap& weighted)
+{
+    Transfer t;
+    for (std::size_t k = 0; k < overlap.rows.size(); ++k)
+        t.pieces.push_back({overlap.rows[k].a, overlap.rows[k].b, weighted.row_weight[k]});
+    t.source_weight = weighted.a_weight;
+    t.target_weight = weighted.b_weight;
+    return t;
+}
+
+} // namespace coterm

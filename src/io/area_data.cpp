@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+#include "io/area_data.hpp"
+
+#include "core/errors.hpp"
+#include "core/strings.hpp"
+#include "io/csv_reader.hpp"
+
+#include <cmath>
+#include <limits>
+#include <algorithm>
+#include <set>
+
+namespace coterm::io {
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+double read_value(const CsvFile& csv, std::size_t row, std::size_t column, const std::string& code,
+                  const std::string& variable, std::vector<ValueProblem>& problems)
+{
+    double v = 0;
+    if (parse_number(csv.rows[row][column], v)) return v;
+    problems.push_back({csv.lines[row], code, variable, csv.rows[row][column]});
+    return nan;
+}
+
+void store(AreaValues& out, std::size_t var, const std::string& code, double value, const CsvFile& csv, std::size_t row)
+{
+    if (!out.by_code[var].emplace(code, value).second)
+        throw DataError(csv.path + ": line " + std::to_string(csv.lines[row]) + ": code '" + code +
+                        "' has a second value for '" + out.variables[var] + "'");
+}
+
+AreaValues read_tidy(const CsvFile& csv, const DataRequest& request)
+{
+    const std::size_t code_col = csv.column("area_code", "tidy layout");
+    const std::size_t var_col = csv.column("variable", "tidy layout");
+    const std::size_t value_col = csv.column("value", "tidy layout");
+    const std::size_t period_col = csv.find_column("period");
+    const std::size_t kind_col = csv.find_column("kind");
+    if (!request.period.empty() && period_col == npos)
+        throw UsageError(csv.path + ": --period given but the file has no 'period' column");
+
+    std::vector<std::string> present;
+    std::map<std::string, std::set<std::string>> periods;
+    for (const auto& row : csv.rows) {
+        if (std::find(present.begin(), present.end(), row[var_col]) == present.end()) present.push_back(row[var_col]);
+        if (period_col != npos) periods[row[var_col]].insert(row[period_col]);
+    }
+    AreaValues out;
+    out.variables = request.variables.empty() ? present : request.variables;
+    for (const auto& v : out.variables) {
+        if (std::find(present.begin(), present.end(), v) == present.end())
+            throw UsageError(csv.path + ": no variable '" + v + "'" + did_you_mean(v, present) +
+                             "; variables: " + join_limited(present, 10));
+        if (period_col == npos || !request.period.empty()) continue;
+        if (periods[v].size() > 1) {
+            std::vector<std::string> list(periods[v].begin(), periods[v].end());
+            throw UsageError(csv.path + ": variable '" + v + "' has " + std::to_string(list.size()) +
+                             " periods (" + join_limited(list, 6) + "); choose one with --period");
+        }
+    }
+    out.by_code.resize(out.variables.size());
+    out.kinds.assign(out.variables.size(), "");
+    bool period_found = request.period.empty();
+    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
+        const auto& row = csv.rows[r];
+        if (!request.period.empty() && row[period_col] != request.period) continue;
+        period_found = true;
+        const auto it = std::find(out.variables.begin(), out.variables.end(), row[var_col]);
+        if (it == out.variables.end()) continue;
+        const std::size_t var = static_cast<std::size_t>(it - out.variables.begin());
+        if (kind_col != npos) out.kinds[var] = row[kind_col];
+        store(out, var, row[code_col], read_value(csv, r, value_col, row[code_col], row[var_col], out.problems), csv, r);
+    }
+    if (!period_found) {
+        std::set<std::string> all;
+        for (const auto& [v, ps] : periods) all.insert(ps.begin(), ps.end());
+        const std::vector<std::string> list(all.begin(), all.end());
+        throw UsageError(csv.path + ": no rows for period '" + request.period + "'" +
+                         did_you_mean(request.period, list) + "; periods: " + join_limited(list, 8));
+    }
+    return out;
+}
+
+AreaValues read_wide(const CsvFile& csv, const DataRequest& request)
+{
+    const std::size_t code_col = csv.column(request.code_column, "--code-column");
+    if (request.value_columns.empty()) throw UsageError(csv.path + ": give the value columns with --value-column");
+    AreaValues out;
+    std::vector<std::size_t> cols;
+    for (const auto& name : request.value_columns) {
+        cols.push_back(csv.column(name, "--value-column"));
+        out.variables.push_back(name);
+    }
+    out.by_code.resize(cols.size());
+    out.kinds.assign(cols.size(), "");
+    for (std::size_t r = 0; r < csv.rows.size(); ++r)
+        for (std::size_t k = 0; k < cols.size(); ++k) {
+            const std::string& code = csv.rows[r][code_col];
+            store(out, k, code, read_value(csv, r, cols[k], code, out.variables[k], out.problems), csv, r);
+        }
+    return out;
+}
+
+} // namespace
+
+AreaValues read_area_values(const DataRequest& request)
+{
+    const CsvFile csv = read_csv(request.path);
+    return request.code_column.empty() ? read_tidy(csv, request) : read_wide(csv, request);
+}
+
+PointValues read_point_values(const DataRequest& request)
+{
+    const CsvFile csv = read_csv(request.path);
+    const std::size_t lat_col = csv.column(request.lat_column, "--lat");
+    const std::size_t lon_col = csv.column(request.lon_column, "--lon");
+    if (request.value_columns.empty()) throw UsageError(csv.path + ": give the value columns with --value-column");
+    const std::size_t code_col = request.code_column.empty() ? npos : csv.column(request.code_column, "--code-column");
+    PointValues out;
+    std::vector<std::size_t> cols;
+    for (const auto& name : request.value_columns) {
+        cols.push_back(csv.column(name, "--value-column"));
+        out.variables.push_back(name);
+    }
+    out.values.resize(cols.size());
+    out.unlocated_sum.assign(cols.size(), 0.0);
+    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
+        const auto& row = csv.rows[r];
+        double lat = 0, lon = 0;
+        const bool located = parse_number(row[lat_col], lat) && parse_number(row[lon_col], lon) &&
+                             std::abs(lat) <= 90 && std::abs(lon) <= 180;
+        std::vector<double> values;
+        for (std::size_t k = 0; k < cols.size(); ++k)
+            values.push_back(read_value(csv, r, cols[k], row[0], out.variables[k], out.problems));
+        if (!located) {
+            ++out.unlocated;
+            for (std::size_t k = 0; k < cols.size(); ++k)
+                if (!std::isnan(values[k])) out.unlocated_sum[k] += values[k];
+            continue;
+        }
+        out.lat.push_back(lat);
+        out.lon.push_back(lon);
+        out.ids.push_back(row[0]);
+        if (code_col != npos) out.codes.push_back(row[code_col]);
+        for (std::size_t k = 0; k < cols.size(); ++k) out.values[k].push_back(values[k]);
+    }
+    return out;
+}
+
+std::string resolve_data_file(const std::string& path, const std::filesystem::path& data_dir)
+{
+    if (std::filesystem::exists(path)) return path;
+    const std::filesystem::path inside = data_dir / path;
+    if (std::filesystem::exists(inside)) return inside.string();
+    throw DataError("cannot open '" + path + "': not found here nor in the data directory " + data_dir.string());
+}
+
+WeightValues join_weights(const std::vector<std::string>& layer_codes, const std::string& path,
+                          const std::string& variable)
+{
+    DataRequest request;
+    request.path = path;
+    request.variables = {variable};
+    const AreaValues data = read_area_values(request);
+    const auto& by_code = data.by_code.front();
+    WeightValues out;
+    out.values.assign(layer_codes.size(), 0.0);
+    std::set<std::string> known(layer_codes.begin(), layer_codes.end());
+    for (std::size_t i = 0; i < layer_codes.size(); ++i) {
+        const auto it = by_code.find(layer_codes[i]);
+        if (it == by_code.end() || std::isnan(it->second) || it->second < 0) {
+            out.missing_codes.push_back(layer_codes[i]);
+        } else {
+            out.values[i] = it->second;
+        }
+    }
+    for (const auto& [code, value] : by_code)
+        if (!known.count(code)) out.unknown_codes.push_back(code);
+    return out;
+}
+
+} // namespace coterm::io
