@@ -6,6 +6,7 @@
 #include "io/data_dir.hpp"
 #include "io/layer_source.hpp"
 
+#include <cctype>
 #include <future>
 #include <iostream>
 
@@ -14,6 +15,9 @@ namespace coterm::cli {
 void add_pair_options(CLI::App& cmd, PairInputOptions& o, const PairNames& n)
 {
     const std::string a = n.a, b = n.b;
+    // How help text names each layer: "A" for positionals, "--from" for options.
+    const std::string la = n.positional ? std::string(1, static_cast<char>(std::toupper(a[0]))) : "--" + a;
+    const std::string lb = n.positional ? std::string(1, static_cast<char>(std::toupper(b[0]))) : "--" + b;
     if (n.positional) {
         cmd.add_option("A", o.a, "First layer: catalogue id (e.g. ltla24) or path to any OGR vector source")->required();
         cmd.add_option("B", o.b, "Second layer: catalogue id (e.g. icb24) or path")->required();
@@ -22,12 +26,12 @@ void add_pair_options(CLI::App& cmd, PairInputOptions& o, const PairNames& n)
         cmd.add_option("--" + b, o.b, n.b_help)->required();
     }
     cmd.add_option(n.data_dir_option, o.data_dir, "Data directory (default: $COTERM_DATA, else geodata/cache)");
-    cmd.add_option("--" + a + "-code", o.a_read.code_field, "Code field of " + a + " (default: catalogue, else detected)");
-    cmd.add_option("--" + b + "-code", o.b_read.code_field, "Code field of " + b);
-    cmd.add_option("--" + a + "-name", o.a_read.name_field, "Name field of " + a + " (optional)");
-    cmd.add_option("--" + b + "-name", o.b_read.name_field, "Name field of " + b + " (optional)");
-    cmd.add_option("--" + a + "-layer", o.a_read.layer_name, "Layer of " + a + " inside a multi-layer source");
-    cmd.add_option("--" + b + "-layer", o.b_read.layer_name, "Layer of " + b + " inside a multi-layer source");
+    cmd.add_option("--" + a + "-code", o.a_read.code_field, "Code field of " + la + " (default: catalogue, else detected)");
+    cmd.add_option("--" + b + "-code", o.b_read.code_field, "Code field of " + lb);
+    cmd.add_option("--" + a + "-name", o.a_read.name_field, "Name field of " + la + " (optional)");
+    cmd.add_option("--" + b + "-name", o.b_read.name_field, "Name field of " + lb + " (optional)");
+    cmd.add_option("--" + a + "-layer", o.a_read.layer_name, "Layer of " + la + " inside a multi-layer source");
+    cmd.add_option("--" + b + "-layer", o.b_read.layer_name, "Layer of " + lb + " inside a multi-layer source");
     cmd.add_option("--assume-crs", o.assume_crs, "CRS for layers that declare none (e.g. EPSG:27700)");
     cmd.add_option("--threads", o.threads, "Worker threads (default 0: all cores)")->check(CLI::Range(0u, 1024u));
     cmd.add_flag("-q,--quiet", o.quiet, "No summary lines on stderr");

@@ -79,3 +79,48 @@ add_test(NAME cli.doc_options_overlap
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=overlap
           -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/overlap.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
 set_tests_properties(cli.doc_options_overlap PROPERTIES LABELS cli)
+
+# ---- apportion (hand-checked: see docs/cli/apportion.md, "the test fixture") ----
+# Cells W1 (pop 100, point on surface in Q1 and H-W), W2 (50, Q3, H-W), W3 (30, Q4, H-E).
+# spend Q1..Q4 = 10, 20, 30, 40: by population H-W = 10 + 30 = 40 (pop 150), H-E = 40
+# (pop 30), Q2's 20 lost (no population); by area H-W = 40, H-E = 60.
+# rate Q1..Q4 = 1..4 (intensive): H-W = (1·100 + 3·50) / 150 = 1.6667, H-E = 4.
+set(W --weights ${F}/cells.geojson --weights-data ${F}/cells_pop.csv --weights-var pop)
+cli_case(apportion_population EXIT 0 STDERR_EMPTY GOLDEN ${G}/apportion_population.csv
+  ARGS apportion --data ${F}/quarter_values.csv --from ${F}/quarters.geojson --to ${F}/halves.geojson ${W}
+       --var spend --var rate --extensive spend --intensive rate -q)
+cli_case(apportion_area_json EXIT 0 STDERR_EMPTY GOLDEN ${G}/apportion_area.json
+  ARGS apportion --data ${F}/quarter_values.csv --from ${F}/quarters.geojson --to ${F}/halves.geojson ${W}
+       --var spend --extensive spend --weight area --format json -q)
+cli_case(apportion_ratio EXIT 0 STDERR_EMPTY GOLDEN ${G}/apportion_ratio.csv
+  ARGS apportion --data ${F}/quarter_values.csv --from ${F}/quarters.geojson --to ${F}/halves.geojson ${W}
+       --var spend --var rate --extensive spend --extensive rate --ratio spend/rate -q)
+cli_case(apportion_points EXIT 0 STDERR_EMPTY GOLDEN ${G}/apportion_points.csv
+  ARGS apportion --data ${F}/practices.csv --points --to ${F}/halves.geojson ${W} --value-column gbp
+       --code-column target -q)
+cli_case(apportion_conservation_line EXIT 0
+  STDERR "spend [(]extensive, cells.geojson pop, centroid spread[)]: in 100, out 80, outside every halves.geojson 20 [(]from 1 areas: Q2[)]"
+  ARGS apportion --data ${F}/quarter_values.csv --from ${F}/quarters.geojson --to ${F}/halves.geojson ${W}
+       --var spend --extensive spend)
+cli_case(apportion_points_lines EXIT 0
+  STDERR "gbp [(]points[)]: in 308.5, out 307.5, outside every halves.geojson 1 [(]from 1 points: P4[)].*1 rows without coordinates hold 50.*gbp: 8 at 2 points lies outside the halves.geojson their target names"
+  ARGS apportion --data ${F}/practices.csv --points --to ${F}/halves.geojson ${W} --value-column gbp --code-column target)
+cli_case(apportion_not_a_number EXIT 0
+  STDERR "1 values are not numbers and were left out [(]line 7 Q2 bad: 'x'[)]"
+  ARGS apportion --data ${F}/quarter_values.csv --from ${F}/quarters.geojson --to ${F}/halves.geojson ${W}
+       --var bad --intensive bad)
+cli_case(err_apportion_unknown_var EXIT 2 STDOUT_EMPTY STDERR "no variable 'spnd' [(]did you mean 'spend'[?][)]"
+  ARGS apportion --data ${F}/quarter_values.csv --from ${F}/quarters.geojson --to ${F}/halves.geojson ${W} --var spnd)
+cli_case(err_apportion_kind EXIT 2 STDOUT_EMPTY STDERR "say whether 'spend' is a count or money [(]--extensive spend[)]"
+  ARGS apportion --data ${F}/quarter_values.csv --from ${F}/quarters.geojson --to ${F}/halves.geojson ${W} --var spend)
+cli_case(err_apportion_strict EXIT 1 STDOUT_EMPTY STDERR "1 codes not in quarters.geojson [(]Q9[)]"
+  ARGS apportion --data ${F}/quarter_values.csv --from ${F}/quarters.geojson --to ${F}/halves.geojson ${W}
+       --var spend --extensive spend --strict)
+cli_case(err_apportion_column EXIT 2 STDOUT_EMPTY STDERR "no column 'gpb' [(]did you mean 'gbp'[?][)]"
+  ARGS apportion --data ${F}/practices.csv --points --to ${F}/halves.geojson ${W} --value-column gpb)
+cli_case(err_apportion_missing_file EXIT 1 STDOUT_EMPTY STDERR "cannot open 'nowhere.csv'"
+  ARGS apportion --data nowhere.csv --from ${F}/quarters.geojson --to ${F}/halves.geojson)
+add_test(NAME cli.doc_options_apportion
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=apportion
+          -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/apportion.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
+set_tests_properties(cli.doc_options_apportion PROPERTIES LABELS cli)

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#include "core/apportion.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+
+using namespace coterm;
+
+namespace {
+// Sources s0 (weight 10) and s1 (weight 30, a quarter of it outside every target);
+// targets t0 and t1. s0 → t0 all; s1 → t0 7.5, t1 15.
+Transfer sample()
+{
+    Transfer t;
+    t.pieces = {{0, 0, 10}, {1, 0, 7.5}, {1, 1, 15}};
+    t.source_weight = {10, 30};
+    t.target_weight = {17.5, 15};
+    return t;
+}
+constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+}
+
+TEST_CASE("Extensive values are split by weight and their total is conserved")
+{
+    const Apportioned a = apportion_extensive(sample(), {100, 40});
+    CHECK(a.values[0] == Approx(100 + 10).epsilon(1e-12));
+    CHECK(a.values[1] == Approx(20).epsilon(1e-12));
+    CHECK(a.sum_in == 140);
+    CHECK(a.sum_out == Approx(130).epsilon(1e-12));
+    CHECK(a.outside == Approx(10).epsilon(1e-12));
+    REQUIRE(a.outside_sources.size() == 1);
+    CHECK(a.outside_sources[0].first == 1);
+    CHECK(a.outside_sources[0].second == Approx(10).epsilon(1e-12));
+}
+
+TEST_CASE("A source without data is skipped and lowers the targets' coverage")
+{
+    const Apportioned a = apportion_extensive(sample(), {100, missing});
+    CHECK(a.values[0] == 100);
+    CHECK(std::isnan(a.values[1]));
+    CHECK(a.coverage[0] == Approx(10 / 17.5).epsilon(1e-12));
+    CHECK(a.sum_in == 100);
+}
+
+TEST_CASE("Intensive values are weight-averaged over the parts of each target")
+{
+    const Apportioned a = apportion_intensive(sample(), {80, 70});
+    CHECK(a.values[0] == Approx((80 * 10 + 70 * 7.5) / 17.5).epsilon(1e-12));
+    CHECK(a.values[1] == Approx(70).epsilon(1e-12));
+    CHECK(a.coverage[1] == 1);
+}
+
+TEST_CASE("Point values are summed per target and the rest counted outside")
+{
+    const Apportioned a = sum_points({0, 1, 0, static_cast<std::size_t>(-1)}, {1, 2, 3, 4}, 2);
+    CHECK(a.values == std::vector<double>{4, 2});
+    CHECK(a.outside == 4);
+    CHECK(a.sum_in == 10);
+    CHECK(a.sum_out == 6);
+}
