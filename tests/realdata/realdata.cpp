@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "realdata.hpp"
 
+#include "io/area_data.hpp"
 #include "io/catalogue.hpp"
 #include "io/data_dir.hpp"
 #include "io/layer_source.hpp"
@@ -25,6 +26,28 @@ const Layer& layer(const std::string& id)
         slot = std::make_unique<Layer>(io::load_layer(io::locate_layer(id, catalogue, data, {}), 0, report));
     }
     return *slot;
+}
+
+std::string data_file(const std::string& relative)
+{
+    const char* data = std::getenv("COTERM_DATA");
+    if (!data || !*data) FAIL("COTERM_DATA is not set: the real-data tests need the ONS mirror (../shared/geodata)");
+    return std::string(data) + "/" + relative;
+}
+
+const WeightLayer& census_weights()
+{
+    static std::unique_ptr<WeightLayer> weights;
+    if (!weights) {
+        const Layer& lsoa = layer("lsoa21");
+        std::vector<std::string> codes;
+        for (const auto& f : lsoa.features) codes.push_back(f.code);
+        const io::WeightValues joined =
+            io::join_weights(codes, data_file("stats/population_lsoa21_census2021.csv"), "usual_residents");
+        REQUIRE(joined.missing_codes.empty());
+        weights = std::make_unique<WeightLayer>(WeightLayer{&lsoa, joined.values});
+    }
+    return *weights;
 }
 
 std::map<std::string, double> shares_of(const Layer& a, const Layer& b, const OverlapResult& r, std::size_t a_index)
