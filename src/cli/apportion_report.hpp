@@ -34,6 +34,7 @@ struct ApportionReport {
     const Layer* target = nullptr;
     std::shared_ptr<Layer> target_storage;
     std::vector<double> population;  ///< per target
+    Transfer transfer;               ///< areas: the source ∩ target weights used
     std::vector<ApportionedVariable> variables;
     std::vector<RatioSpec> ratios;
     std::vector<io::ValueProblem> problems;

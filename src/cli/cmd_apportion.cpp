@@ -16,6 +16,7 @@
 #include "io/layer_source.hpp"
 
 #include <cmath>
+#include <future>
 #include <iostream>
 #include <limits>
 #include <map>
@@ -125,41 +126,39 @@ public:
         o_.request.path = io::resolve_data_file(o_.data, data_dir);
         ApportionReport report = o_.points ? run_points(data_dir) : run_areas(data_dir);
         report.format = o_.format;
+        stopwatch_.lap("apportion");
         io::write_output(o_.output, render_apportion(report));
+        stopwatch_.lap("format+write");
         if (!o_.input.quiet) print_apportion_summary(report, o_.input.verbose);
+        if (o_.input.verbose) std::cerr << stopwatch_.line() << '\n';
     }
 
 private:
     ApportionReport run_areas(const std::filesystem::path& data_dir)
     {
         if (o_.input.a.empty()) throw UsageError("--from is required (the areas the values are published for), or --points");
-        Stopwatch stopwatch;
-        LayerPair layers = load_pair(o_.input, stopwatch);
-        const io::AreaValues data = io::read_area_values(o_.request);
-        auto weights = load_weights(o_.weights, data_dir, o_.input.threads, o_.input.verbose);
+        Stopwatch& stopwatch = stopwatch_;
+        // The values file is parsed while GDAL reads the layers.
+        auto data_future = std::async(std::launch::async, [&] { return io::read_area_values(o_.request); });
+        LayerPair layers;
+        try {
+            layers = load_pair(o_.input, stopwatch);
+        } catch (...) {
+            data_future.wait();
+            throw;
+        }
+        const io::AreaValues data = data_future.get();
+        stopwatch.lap("read data (alongside)");
+        auto weights = load_weights(o_.weights, data_dir, o_.input.threads, o_.input.verbose, &layers.a, o_.input.a);
+        stopwatch.lap("read weights");
 
         ApportionReport r;
         r.source_label = layers.a.label;
         r.target = &layers.b;
         r.weight_label = o_.weight == "population" ? weights->label + ", " + o_.weights.spread + " spread" : "area";
         r.problems = data.problems;
-
-        const bool by_population = o_.weight == "population";
-        OverlapOptions options;
-        options.threads = o_.input.threads;
-        options.keep_pieces = by_population && spread_of(o_.weights) == Spread::area;
-        const OverlapResult overlap = compute_overlap(layers.a, layers.b, options);
-        Transfer transfer;
-        if (by_population) {
-            const WeightedOverlap weighted =
-                weigh_overlap(layers.a, layers.b, overlap, weights->weights, spread_of(o_.weights), o_.input.threads);
-            transfer = weighted_transfer(overlap, weighted);
-            r.population = weighted.b_weight;
-        } else {
-            transfer = area_transfer(layers.a, layers.b, overlap);
-            r.population = weigh_features(layers.b, weights->weights, o_.input.threads, nullptr);
-        }
-
+        r.transfer = make_transfer(layers, *weights, r.population);
+        stopwatch.lap("transfer");
         std::map<std::string, std::size_t> source_index;
         for (std::size_t i = 0; i < layers.a.features.size(); ++i) source_index[layers.a.features[i].code] = i;
         std::set<std::string> unknown, without;
@@ -172,8 +171,8 @@ private:
             for (std::size_t s = 0; s < values.size(); ++s)
                 if (std::isnan(values[s])) without.insert(layers.a.features[s].code);
             const Kind kind = kind_of(o_, data.variables[v], data.kinds[v]);
-            Apportioned result = kind == Kind::extensive ? apportion_extensive(transfer, values)
-                                                         : apportion_intensive(transfer, values);
+            Apportioned result = kind == Kind::extensive ? apportion_extensive(r.transfer, values)
+                                                         : apportion_intensive(r.transfer, values);
             for (auto& [s, amount] : result.outside_sources) r.outside_codes[data.variables[v]].push_back(layers.a.features[s].code);
             r.variables.push_back({data.variables[v], kind, std::move(result), {}, 0, 0});
         }
@@ -187,6 +186,41 @@ private:
         for (const auto& text : o_.ratios) r.ratios.push_back(parse_ratio(text, r.variables));
         keep_target(std::move(layers.b), r);
         return r;
+    }
+
+    /// The source ∩ target weights, and each target's population.
+    Transfer make_transfer(const LayerPair& layers, const LoadedWeights& weights, std::vector<double>& population)
+    {
+        const unsigned threads = o_.input.threads;
+        if (o_.weight == "area") {
+            OverlapOptions options;
+            options.threads = threads;
+            population = weigh_features(layers.b, weights.weights, threads, nullptr);
+            return area_transfer(layers.a, layers.b, compute_overlap(layers.a, layers.b, options));
+        }
+        if (spread_of(o_.weights) == Spread::centroid) {
+            // Each small area's point decides its source and target; when the small areas
+            // are the sources themselves, each keeps its own value.
+            const std::vector<XY> points = points_on_surface(*weights.weights.layer, threads);
+            std::vector<std::size_t> source_of;
+            if (weights.weights.layer == &layers.a) {
+                source_of.resize(points.size());
+                for (std::size_t i = 0; i < points.size(); ++i) source_of[i] = i;
+            } else {
+                source_of = locate_points(layers.a, points, threads);
+            }
+            Transfer t = centroid_transfer(source_of, locate_points(layers.b, points, threads), weights.weights.values,
+                                           layers.a.features.size(), layers.b.features.size());
+            population = t.target_weight;
+            return t;
+        }
+        OverlapOptions options;
+        options.threads = threads;
+        options.keep_pieces = true;
+        const OverlapResult overlap = compute_overlap(layers.a, layers.b, options);
+        const WeightedOverlap weighted = weigh_overlap(layers.a, layers.b, overlap, weights.weights, Spread::area, threads);
+        population = weighted.b_weight;
+        return weighted_transfer(overlap, weighted);
     }
 
     ApportionReport run_points(const std::filesystem::path& data_dir)
@@ -258,6 +292,7 @@ private:
     }
 
     ApportionCliOptions o_;
+    Stopwatch stopwatch_;
 };
 
 } // namespace

@@ -25,7 +25,8 @@ void add_weight_options(CLI::App& cmd, WeightCliOptions& o)
 Spread spread_of(const WeightCliOptions& o) { return o.spread == "area" ? Spread::area : Spread::centroid; }
 
 std::unique_ptr<LoadedWeights> load_weights(const WeightCliOptions& o, const std::filesystem::path& data_dir,
-                                            unsigned threads, bool verbose)
+                                            unsigned threads, bool verbose, const Layer* reuse,
+                                            const std::string& reuse_id)
 {
     const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
     const std::string layer_spec = o.layer.empty() ? catalogue.weights.layer : o.layer;
@@ -35,23 +36,29 @@ std::unique_ptr<LoadedWeights> load_weights(const WeightCliOptions& o, const std
         throw UsageError("no default weights in the catalogue: give --weights, --weights-data and --weights-var");
 
     auto out = std::make_unique<LoadedWeights>();
-    BuildReport report;
-    out->layer = io::load_layer(io::locate_layer(layer_spec, catalogue, data_dir, {}), threads, report);
-    warn_about_build(out->layer.label, report, verbose);
+    out->layer_id = layer_spec;
+    const Layer* layer = reuse;
+    if (!reuse || reuse_id != layer_spec) {
+        BuildReport report;
+        out->owned = std::make_unique<Layer>(
+            io::load_layer(io::locate_layer(layer_spec, catalogue, data_dir, {}), threads, report));
+        warn_about_build(out->owned->label, report, verbose);
+        layer = out->owned.get();
+    }
     std::vector<std::string> codes;
-    for (const auto& f : out->layer.features) codes.push_back(f.code);
+    for (const auto& f : layer->features) codes.push_back(f.code);
     io::WeightValues joined = io::join_weights(codes, io::resolve_data_file(data, data_dir), variable);
     const std::size_t limit = verbose ? joined.missing_codes.size() + joined.unknown_codes.size() : 5;
     if (!joined.missing_codes.empty())
-        std::cerr << "coterm: warning: " << out->layer.label << ": " << joined.missing_codes.size()
+        std::cerr << "coterm: warning: " << layer->label << ": " << joined.missing_codes.size()
                   << " small areas have no " << variable << " value and weigh 0 ("
                   << join_limited(joined.missing_codes, limit) << ")\n";
     if (!joined.unknown_codes.empty())
         std::cerr << "coterm: warning: " << data << ": " << joined.unknown_codes.size() << " codes are not in "
-                  << out->layer.label << " and are ignored (" << join_limited(joined.unknown_codes, limit) << ")\n";
-    out->weights.layer = &out->layer;
+                  << layer->label << " and are ignored (" << join_limited(joined.unknown_codes, limit) << ")\n";
+    out->weights.layer = layer;
     out->weights.values = std::move(joined.values);
-    out->label = out->layer.label + " " + variable;
+    out->label = layer->label + " " + variable;
     return out;
 }
 

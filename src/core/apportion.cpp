@@ -90,6 +90,8 @@ Apportioned sum_points(const std::vector<std::size_t>& target_of, const std::vec
 #include "core/overlap.hpp"
 #include "core/weighted_overlap.hpp"
 
+#include <map>
+
 namespace coterm {
 
 Transfer area_transfer(const Layer& source, const Layer& target, const OverlapResult& overlap)
@@ -98,6 +100,23 @@ Transfer area_transfer(const Layer& source, const Layer& target, const OverlapRe
     for (const auto& row : overlap.rows) t.pieces.push_back({row.a, row.b, row.area_m2});
     for (const auto& f : source.features) t.source_weight.push_back(f.area_m2);
     for (const auto& f : target.features) t.target_weight.push_back(f.area_m2);
+    return t;
+}
+
+Transfer centroid_transfer(const std::vector<std::size_t>& source_of, const std::vector<std::size_t>& target_of,
+                           const std::vector<double>& weights, std::size_t sources, std::size_t targets)
+{
+    Transfer t;
+    t.source_weight.assign(sources, 0.0);
+    t.target_weight.assign(targets, 0.0);
+    std::map<std::pair<std::size_t, std::size_t>, double> pieces;
+    for (std::size_t w = 0; w < weights.size(); ++w) {
+        const bool in_source = source_of[w] < sources, in_target = target_of[w] < targets;
+        if (in_source) t.source_weight[source_of[w]] += weights[w];
+        if (in_target) t.target_weight[target_of[w]] += weights[w];
+        if (in_source && in_target) pieces[{source_of[w], target_of[w]}] += weights[w];
+    }
+    for (const auto& [key, weight] : pieces) t.pieces.push_back({key.first, key.second, weight});
     return t;
 }
 

@@ -62,4 +62,11 @@ Transfer area_transfer(const Layer& source, const Layer& target, const OverlapRe
 /// A transfer weighted by small-area counts: W(s∩t), W(s), W(t) from weigh_overlap.
 Transfer weighted_transfer(const OverlapResult& overlap, const WeightedOverlap& weighted);
 
+/// The centroid-rule transfer straight from where each small area's point lies: W(s∩t) =
+/// Σ weight of the small areas in source s and target t (source_of / target_of from
+/// locate_points; no_feature = in none). No polygon overlay is needed; the result equals
+/// weighted_transfer(…, Spread::centroid) wherever a point's source and target overlap.
+Transfer centroid_transfer(const std::vector<std::size_t>& source_of, const std::vector<std::size_t>& target_of,
+                           const std::vector<double>& weights, std::size_t sources, std::size_t targets);
+
 } // namespace coterm

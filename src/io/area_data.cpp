@@ -20,8 +20,8 @@ double read_value(const CsvFile& csv, std::size_t row, std::size_t column, const
                   const std::string& variable, std::vector<ValueProblem>& problems)
 {
     double v = 0;
-    if (parse_number(csv.rows[row][column], v)) return v;
-    problems.push_back({csv.lines[row], code, variable, csv.rows[row][column]});
+    if (parse_number(csv.field(row, column), v)) return v;
+    problems.push_back({csv.lines[row], code, variable, std::string(csv.field(row, column))});
     return nan;
 }
 
@@ -44,9 +44,16 @@ AreaValues read_tidy(const CsvFile& csv, const DataRequest& request)
 
     std::vector<std::string> present;
     std::map<std::string, std::set<std::string>> periods;
-    for (const auto& row : csv.rows) {
-        if (std::find(present.begin(), present.end(), row[var_col]) == present.end()) present.push_back(row[var_col]);
-        if (period_col != npos) periods[row[var_col]].insert(row[period_col]);
+    std::string_view last_var, last_period;
+    for (std::size_t r = 0; r < csv.row_count(); ++r) {
+        const std::string_view var = csv.field(r, var_col);
+        const std::string_view period = period_col == npos ? std::string_view() : csv.field(r, period_col);
+        // Rows come in runs of one variable and period: only a change needs recording.
+        if (r > 0 && var == last_var && period == last_period) continue;
+        last_var = var;
+        last_period = period;
+        if (std::find(present.begin(), present.end(), var) == present.end()) present.emplace_back(var);
+        if (period_col != npos) periods[std::string(var)].emplace(period);
     }
     AreaValues out;
     out.variables = request.variables.empty() ? present : request.variables;
@@ -64,15 +71,16 @@ AreaValues read_tidy(const CsvFile& csv, const DataRequest& request)
     out.by_code.resize(out.variables.size());
     out.kinds.assign(out.variables.size(), "");
     bool period_found = request.period.empty();
-    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
-        const auto& row = csv.rows[r];
-        if (!request.period.empty() && row[period_col] != request.period) continue;
+    for (std::size_t r = 0; r < csv.row_count(); ++r) {
+        if (!request.period.empty() && csv.field(r, period_col) != request.period) continue;
         period_found = true;
-        const auto it = std::find(out.variables.begin(), out.variables.end(), row[var_col]);
+        const std::string_view variable = csv.field(r, var_col);
+        const auto it = std::find(out.variables.begin(), out.variables.end(), variable);
         if (it == out.variables.end()) continue;
         const std::size_t var = static_cast<std::size_t>(it - out.variables.begin());
-        if (kind_col != npos) out.kinds[var] = row[kind_col];
-        store(out, var, row[code_col], read_value(csv, r, value_col, row[code_col], row[var_col], out.problems), csv, r);
+        if (kind_col != npos) out.kinds[var] = csv.field(r, kind_col);
+        const std::string code(csv.field(r, code_col));
+        store(out, var, code, read_value(csv, r, value_col, code, out.variables[var], out.problems), csv, r);
     }
     if (!period_found) {
         std::set<std::string> all;
@@ -96,9 +104,9 @@ AreaValues read_wide(const CsvFile& csv, const DataRequest& request)
     }
     out.by_code.resize(cols.size());
     out.kinds.assign(cols.size(), "");
-    for (std::size_t r = 0; r < csv.rows.size(); ++r)
+    for (std::size_t r = 0; r < csv.row_count(); ++r)
         for (std::size_t k = 0; k < cols.size(); ++k) {
-            const std::string& code = csv.rows[r][code_col];
+            const std::string code(csv.field(r, code_col));
             store(out, k, code, read_value(csv, r, cols[k], code, out.variables[k], out.problems), csv, r);
         }
     return out;
@@ -127,14 +135,14 @@ PointValues read_point_values(const DataRequest& request)
     }
     out.values.resize(cols.size());
     out.unlocated_sum.assign(cols.size(), 0.0);
-    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
-        const auto& row = csv.rows[r];
+    for (std::size_t r = 0; r < csv.row_count(); ++r) {
+        const std::string id(csv.field(r, 0));
         double lat = 0, lon = 0;
-        const bool located = parse_number(row[lat_col], lat) && parse_number(row[lon_col], lon) &&
+        const bool located = parse_number(csv.field(r, lat_col), lat) && parse_number(csv.field(r, lon_col), lon) &&
                              std::abs(lat) <= 90 && std::abs(lon) <= 180;
         std::vector<double> values;
         for (std::size_t k = 0; k < cols.size(); ++k)
-            values.push_back(read_value(csv, r, cols[k], row[0], out.variables[k], out.problems));
+            values.push_back(read_value(csv, r, cols[k], id, out.variables[k], out.problems));
         if (!located) {
             ++out.unlocated;
             for (std::size_t k = 0; k < cols.size(); ++k)
@@ -143,8 +151,8 @@ PointValues read_point_values(const DataRequest& request)
         }
         out.lat.push_back(lat);
         out.lon.push_back(lon);
-        out.ids.push_back(row[0]);
-        if (code_col != npos) out.codes.push_back(row[code_col]);
+        out.ids.push_back(id);
+        if (code_col != npos) out.codes.emplace_back(csv.field(r, code_col));
         for (std::size_t k = 0; k < cols.size(); ++k) out.values[k].push_back(values[k]);
     }
     return out;

@@ -7,7 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
-#include <sstream>
+#include <algorithm>
 
 namespace coterm::io {
 
@@ -29,89 +29,108 @@ std::size_t CsvFile::column(const std::string& name, const char* option) const
 
 namespace {
 
-/// Splits the whole text into records of fields, tracking line numbers.
-void parse(const std::string& text, const std::string& path, CsvFile& out)
+bool is_delimiter(char c) { return c == ',' || c == '\n' || c == '\r' || c == '"'; }
+
+/// Splits the text into fields, tracking line numbers. Unquoted fields and quoted
+/// fields without escapes are views into the text; others are unescaped into the arena.
+void parse(CsvFile& out)
 {
-    std::vector<std::string> record;
-    std::string field;
-    bool quoted = false, in_quotes = false, field_started = false;
+    const std::string& text = *out.text;
+    const std::string& path = out.path;
+    std::vector<std::string_view> record;
+    bool header_done = false;
     std::size_t line = 1, record_line = 1;
-    auto end_field = [&] {
-        record.push_back(std::move(field));
-        field.clear();
-        quoted = field_started = false;
+    auto fail = [&](std::size_t at_line, const std::string& what) {
+        throw DataError(path + ": line " + std::to_string(at_line) + ": " + what);
     };
     auto end_record = [&] {
-        end_field();
-        if (!(record.size() == 1 && record[0].empty())) {  // skip blank lines
-            if (out.header.empty()) {
-                out.header = std::move(record);
+        if (!(record.size() == 1 && record[0].empty())) { // skip blank lines
+            if (!header_done) {
+                for (auto f : record) out.header.emplace_back(f);
+                header_done = true;
             } else {
                 if (record.size() != out.header.size())
                     throw DataError(path + ": line " + std::to_string(record_line) + " has " +
                                     std::to_string(record.size()) + " fields, the header has " +
                                     std::to_string(out.header.size()));
-                out.rows.push_back(std::move(record));
+                out.fields_.insert(out.fields_.end(), record.begin(), record.end());
                 out.lines.push_back(record_line);
             }
         }
         record.clear();
         record_line = line;
     };
+    const std::size_t n = text.size();
     std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    for (; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_quotes) {
-            if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') {
-                    field += '"';
-                    ++i;
-                } else {
-                    in_quotes = false;
+    while (i < n) {
+        std::string_view field;
+        if (text[i] == '"') {
+            const std::size_t opened = line;
+            const std::size_t start = ++i;
+            std::string* escaped = nullptr;
+            for (;;) {
+                const std::size_t q = text.find('"', i);
+                if (q == std::string::npos) fail(opened, "unterminated quoted field");
+                for (std::size_t k = i; k < q; ++k)
+                    if (text[k] == '\n') ++line;
+                if (q + 1 < n && text[q + 1] == '"') {
+                    if (!escaped) escaped = &out.unescaped->emplace_back(text, start, q - start);
+                    else escaped->append(text, i, q - i);
+                    *escaped += '"';
+                    i = q + 2;
+                    continue;
                 }
-            } else {
-                if (c == '\n') ++line;
-                field += c;
+                if (escaped) escaped->append(text, i, q - i);
+                field = escaped ? std::string_view(*escaped) : std::string_view(text).substr(start, q - start);
+                i = q + 1;
+                break;
             }
-            continue;
+            if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') fail(line, "text after a closing quote");
+        } else {
+            // A plain scan: std::string::find_first_of calls memchr once per character.
+            std::size_t stop = i;
+            while (stop < n && !is_delimiter(text[stop])) ++stop;
+            if (stop < n && text[stop] == '"') fail(line, "stray quote in a field");
+            field = std::string_view(text).substr(i, stop - i);
+            i = stop;
         }
-        switch (c) {
-        case '"':
-            if (field_started) throw DataError(path + ": line " + std::to_string(line) + ": stray quote in a field");
-            in_quotes = quoted = field_started = true;
-            break;
-        case ',': end_field(); break;
-        case '\r': break;
-        case '\n':
+        record.push_back(field);
+        if (i < n && text[i] == '\r') ++i;
+        if (i >= n) break;
+        if (text[i] == ',') {
+            ++i;
+            if (i >= n) record.emplace_back(); // a trailing comma ends in an empty field
+        } else if (text[i] == '\n') {
+            ++i;
             ++line;
             end_record();
-            break;
-        default:
-            if (quoted) throw DataError(path + ": line " + std::to_string(line) + ": text after a closing quote");
-            field += c;
-            field_started = true;
         }
     }
-    if (in_quotes) throw DataError(path + ": line " + std::to_string(record_line) + ": unterminated quoted field");
-    if (field_started || !record.empty()) end_record();
+    if (!record.empty()) end_record();
 }
 
 } // namespace
+
+void parse_csv_text(CsvFile& out) { parse(out); }
 
 CsvFile read_csv(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw DataError("cannot open '" + path + "': no such file or not readable");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    auto text = std::make_shared<std::string>(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
+    if (!in.read(text->data(), size)) throw DataError("cannot read '" + path + "'");
     CsvFile out;
     out.path = path;
-    parse(buffer.str(), path, out);
+    out.text = std::move(text);
+    parse(out);
     if (out.header.empty()) throw DataError(path + ": empty file (no header row)");
     return out;
 }
 
-bool parse_number(const std::string& text, double& value)
+bool parse_number(std::string_view text, double& value)
 {
     std::size_t begin = text.find_first_not_of(" \t");
     std::size_t end = text.find_last_not_of(" \t");

@@ -24,11 +24,12 @@ std::map<std::string, double> population_by_lookup(const std::string& lookup, co
 {
     const io::CsvFile pop = io::read_csv(data_file("stats/population_lsoa21_census2021.csv"));
     std::map<std::string, double> lsoa_pop;
-    for (const auto& row : pop.rows) lsoa_pop[row[0]] = std::stod(row[4]);
+    for (std::size_t r = 0; r < pop.row_count(); ++r) lsoa_pop[std::string(pop.field(r, 0))] = std::stod(std::string(pop.field(r, 4)));
     const io::CsvFile lu = io::read_csv(data_file(lookup));
     const std::size_t lsoa_col = lu.column("lsoa21_code", "test"), area_col = lu.column(column, "test");
     std::map<std::string, double> out;
-    for (const auto& row : lu.rows) out[row[area_col]] += lsoa_pop.at(row[lsoa_col]);
+    for (std::size_t r = 0; r < lu.row_count(); ++r)
+        out[std::string(lu.field(r, area_col))] += lsoa_pop.at(std::string(lu.field(r, lsoa_col)));
     return out;
 }
 

@@ -23,9 +23,9 @@ TEST_CASE("Quoted fields keep commas, quotes and line breaks; CRLF and a BOM are
                                                    "E2,\"say \"\"hi\"\"\nthere\"\r\n");
     const io::CsvFile csv = io::read_csv(path);
     CHECK(csv.header == std::vector<std::string>{"code", "name"});
-    REQUIRE(csv.rows.size() == 2);
-    CHECK(csv.rows[0][1] == "Bristol, City of");
-    CHECK(csv.rows[1][1] == "say \"hi\"\nthere");
+    REQUIRE(csv.row_count() == 2);
+    CHECK(csv.field(0, 1) == "Bristol, City of");
+    CHECK(csv.field(1, 1) == "say \"hi\"\nthere");
     CHECK(csv.lines == std::vector<std::size_t>{2, 3});
 }
 
