@@ -29,7 +29,8 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 struct ApportionCliOptions {
     PairInputOptions input;  ///< a = --from, b = --to
-    std::string data;
+    std::vector<std::string> data;       ///< --data files, as given
+    std::vector<std::string> data_paths; ///< the same, resolved
     io::DataRequest request;
     bool points = false;
     std::string weight = "population";
@@ -88,7 +89,9 @@ public:
     {
         CLI::App* cmd = app.add_subcommand("apportion", "Move values published for one set of areas (or at points) "
                                                         "onto another: counts conserved, rates population-weighted");
-        cmd->add_option("--data", o_.data, "Values file (CSV, tidy or wide; found here or in the data directory)")
+        cmd->add_option("--data", o_.data,
+                        "Values file(s): CSV, tidy or wide, found here or in the data directory; several tidy "
+                        "files are read together")
             ->required();
         PairNames names;
         names.a = "from";
@@ -123,7 +126,9 @@ public:
     void run() override
     {
         const auto data_dir = io::resolve_data_dir(o_.input.data_dir);
-        o_.request.path = io::resolve_data_file(o_.data, data_dir);
+        for (const auto& file : o_.data) o_.data_paths.push_back(io::resolve_data_file(file, data_dir));
+        o_.request.path = o_.data_paths.front();
+        if (o_.points && o_.data_paths.size() > 1) throw UsageError("--points reads one --data file");
         ApportionReport report = o_.points ? run_points(data_dir) : run_areas(data_dir);
         report.format = o_.format;
         stopwatch_.lap("apportion");
@@ -139,7 +144,7 @@ private:
         if (o_.input.a.empty()) throw UsageError("--from is required (the areas the values are published for), or --points");
         Stopwatch& stopwatch = stopwatch_;
         // The values file is parsed while GDAL reads the layers.
-        auto data_future = std::async(std::launch::async, [&] { return io::read_area_values(o_.request); });
+        auto data_future = std::async(std::launch::async, [&] { return io::read_area_values(o_.data_paths, o_.request); });
         LayerPair layers;
         try {
             layers = load_pair(o_.input, stopwatch);
@@ -179,7 +184,7 @@ private:
         r.unknown_codes.assign(unknown.begin(), unknown.end());
         r.sources_without_data.assign(without.begin(), without.end());
         if (o_.strict && (!r.unknown_codes.empty() || !r.sources_without_data.empty()))
-            throw DataError(o_.data + ": " + std::to_string(r.unknown_codes.size()) + " codes not in " + r.source_label +
+            throw DataError(join(o_.data, ", ") + ": " + std::to_string(r.unknown_codes.size()) + " codes not in " + r.source_label +
                             " (" + join_limited(r.unknown_codes, 5) + ") and " +
                             std::to_string(r.sources_without_data.size()) + " " + r.source_label +
                             " areas without data (" + join_limited(r.sources_without_data, 5) + "); --strict");
@@ -243,7 +248,7 @@ private:
 
         ApportionReport r;
         r.points = true;
-        r.source_label = o_.data;
+        r.source_label = o_.data.front();
         r.weight_label = "points";
         r.problems = data.problems;
         r.population = weigh_features(target, weights->weights, o_.input.threads, nullptr);

@@ -56,7 +56,13 @@ AreaValues read_tidy(const CsvFile& csv, const DataRequest& request)
         if (period_col != npos) periods[std::string(var)].emplace(period);
     }
     AreaValues out;
+    out.present = present;
     out.variables = request.variables.empty() ? present : request.variables;
+    if (request.skip_absent)
+        std::erase_if(out.variables, [&](const std::string& v) {
+            return std::find(present.begin(), present.end(), v) == present.end();
+        });
+    if (out.variables.empty()) return out;
     for (const auto& v : out.variables) {
         if (std::find(present.begin(), present.end(), v) == present.end())
             throw UsageError(csv.path + ": no variable '" + v + "'" + did_you_mean(v, present) +
@@ -118,6 +124,35 @@ AreaValues read_area_values(const DataRequest& request)
 {
     const CsvFile csv = read_csv(request.path);
     return request.code_column.empty() ? read_tidy(csv, request) : read_wide(csv, request);
+}
+
+AreaValues read_area_values(const std::vector<std::string>& paths, const DataRequest& request)
+{
+    if (paths.size() == 1) {
+        DataRequest one = request;
+        one.path = paths.front();
+        return read_area_values(one);
+    }
+    AreaValues all;
+    for (const auto& path : paths) {
+        DataRequest one = request;
+        one.path = path;
+        one.skip_absent = true;
+        AreaValues part = read_area_values(one);
+        for (std::size_t v = 0; v < part.variables.size(); ++v) {
+            if (std::find(all.variables.begin(), all.variables.end(), part.variables[v]) != all.variables.end())
+                throw UsageError(path + ": variable '" + part.variables[v] + "' is also in an earlier --data file");
+            all.variables.push_back(part.variables[v]);
+            all.by_code.push_back(std::move(part.by_code[v]));
+            all.kinds.push_back(part.kinds[v]);
+        }
+        all.problems.insert(all.problems.end(), part.problems.begin(), part.problems.end());
+        all.present.insert(all.present.end(), part.present.begin(), part.present.end());
+    }
+    for (const auto& v : request.variables)
+        if (std::find(all.variables.begin(), all.variables.end(), v) == all.variables.end())
+            throw UsageError("no --data file has a variable '" + v + "'" + did_you_mean(v, all.present));
+    return all;
 }
 
 PointValues read_point_values(const DataRequest& request)

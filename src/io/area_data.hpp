@@ -17,6 +17,7 @@ struct DataRequest {
     std::vector<std::string> value_columns;  ///< wide and points: the value columns
     std::string lat_column = "latitude";     ///< points: WGS 84 latitude column
     std::string lon_column = "longitude";    ///< points: WGS 84 longitude column
+    bool skip_absent = false;                ///< tidy: skip requested variables the file lacks
 };
 
 /// A value that could not be read: reported, never taken as 0.
@@ -33,12 +34,18 @@ struct AreaValues {
     std::vector<std::map<std::string, double>> by_code;  ///< per variable: code → value
     std::vector<std::string> kinds;                      ///< per variable: from a `kind` column, or ""
     std::vector<ValueProblem> problems;                  ///< non-numeric or empty values
+    std::vector<std::string> present;                    ///< tidy: every variable in the file
 };
 
 /// Reads a tidy file (columns area_code, variable, value[, period, kind]) or, with
 /// code_column, a wide one. Throws UsageError for a missing column or variable, or
 /// several periods without `period`; DataError for a code given twice.
 AreaValues read_area_values(const DataRequest& request);
+
+/// Reads several files with the same request and puts their variables together; each
+/// requested variable must be in one of them (UsageError with a did-you-mean otherwise),
+/// and no variable may come from two files.
+AreaValues read_area_values(const std::vector<std::string>& paths, const DataRequest& request);
 
 /// Values at points (one row per point), e.g. payments per GP practice.
 struct PointValues {

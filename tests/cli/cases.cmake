@@ -124,3 +124,7 @@ add_test(NAME cli.doc_options_apportion
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=apportion
           -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/apportion.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
 set_tests_properties(cli.doc_options_apportion PROPERTIES LABELS cli)
+# staff Q1..Q4 = 1..4 from a second file: by population H-W = 1 + 3 = 4, H-E = 4.
+cli_case(apportion_two_files EXIT 0 STDERR_EMPTY GOLDEN ${G}/apportion_two_files.csv
+  ARGS apportion --data ${F}/quarter_values.csv ${F}/quarter_staff.csv --from ${F}/quarters.geojson
+       --to ${F}/halves.geojson ${W} --var spend --var staff --extensive spend --extensive staff -q)

@@ -94,3 +94,20 @@ TEST_CASE("Weights join by code; missing and unknown codes are listed")
     CHECK(w.missing_codes == std::vector<std::string>{"B", "C"});
     CHECK(w.unknown_codes == std::vector<std::string>{"Z"});
 }
+
+TEST_CASE("Several tidy files are read together; a variable may come from one file only")
+{
+    const auto a = write_temp("multi_a.csv", "area_code,variable,value\nE1,pop,5\nE2,pop,6\n");
+    const auto b = write_temp("multi_b.csv", "area_code,variable,value\nE1,gbp,1\nE1,other,9\n");
+    io::DataRequest r;
+    r.variables = {"gbp", "pop"};
+    const io::AreaValues v = io::read_area_values(std::vector<std::string>{a, b}, r);
+    CHECK(v.variables == std::vector<std::string>{"pop", "gbp"});
+    CHECK(v.by_code[1].at("E1") == 1);
+    r.variables = {"gpb"};
+    CHECK_THROWS_WITH(io::read_area_values(std::vector<std::string>{a, b}, r),
+                      Catch::Matchers::Contains("no --data file has a variable 'gpb' (did you mean 'gbp'?)"));
+    r.variables = {};
+    CHECK_THROWS_WITH(io::read_area_values(std::vector<std::string>{a, a}, r),
+                      Catch::Matchers::Contains("'pop' is also in an earlier --data file"));
+}

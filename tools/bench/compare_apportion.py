@@ -1,14 +1,15 @@
 #!/usr/bin/python3
-"""Compares coterm apportion outputs (population run, IMD run) with the GeoPandas peer:
-every target's population must be equal and its IMD score equal to 1e-9 relative."""
+"""Compares coterm apportion's output with the GeoPandas peer: every target's
+population must be equal and its IMD score equal to 1e-9 relative."""
 import csv
 import sys
 
-pop_csv, imd_csv, peer_csv = sys.argv[1:4]
+coterm_csv, peer_csv = sys.argv[1:3]
 def rows(path):
     with open(path, newline="", encoding="utf-8") as f:
         return {r["code"]: r for r in csv.DictReader(f)}
-pop, imd, peer = rows(pop_csv), rows(imd_csv), rows(peer_csv)
+pop = imd = rows(coterm_csv)
+peer = rows(peer_csv)
 worst_pop = max(abs(float(pop[c]["usual_residents"]) - float(peer[c]["usual_residents"])) for c in peer)
 worst_imd = max(abs(float(imd[c]["imd2025_score"]) - float(peer[c]["imd2025_score"])) / float(peer[c]["imd2025_score"])
                 for c in peer)
