@@ -11,7 +11,10 @@
 namespace coterm::cli {
 namespace {
 
-Cell number(double v) { return std::isnan(v) ? Cell() : Cell(v); }
+Cell number(double v)
+{
+    return std::isnan(v) ? Cell() : Cell(v);
+}
 
 Table targets_table(const ApportionReport& r)
 {
@@ -23,7 +26,8 @@ Table targets_table(const ApportionReport& r)
         if (!r.points) t.columns.push_back({v.name + "_coverage", Format::share});
         if (!v.by_code.empty()) t.columns.push_back({v.name + "_by_" + r.code_column, Format::number});
     }
-    for (const auto& ratio : r.ratios) t.columns.push_back({ratio.name, Format::number});
+    for (const auto& ratio : r.ratios)
+        t.columns.push_back({ratio.name, Format::number});
     for (std::size_t i = 0; i < r.target->features.size(); ++i) {
         const Feature& f = r.target->features[i];
         const double pop = r.population[i];
@@ -47,12 +51,15 @@ Table targets_table(const ApportionReport& r)
 Table conservation_table(const ApportionReport& r)
 {
     Table t;
-    t.columns = {{"variable", Format::text}, {"kind", Format::text},   {"sum_in", Format::number},
+    t.columns = {{"variable", Format::text},  {"kind", Format::text},      {"sum_in", Format::number},
                  {"sum_out", Format::number}, {"outside", Format::number}, {"outside_from", Format::text}};
     for (const auto& v : r.variables) {
         const bool ext = v.kind == Kind::extensive;
         const auto it = r.outside_codes.find(v.name);
-        t.rows.push_back({v.name, std::string(r.points ? "points" : ext ? "extensive" : "intensive"),
+        t.rows.push_back({v.name,
+                          std::string(r.points ? "points"
+                                      : ext    ? "extensive"
+                                               : "intensive"),
                           ext ? Cell(v.result.sum_in) : Cell(), ext ? Cell(v.result.sum_out) : Cell(),
                           ext ? Cell(v.result.outside) : Cell(),
                           it == r.outside_codes.end() ? std::string() : join(it->second, ";")});
@@ -64,31 +71,26 @@ Table list_table(const char* column, const std::vector<std::string>& items)
 {
     Table t;
     t.columns = {{column, Format::text}};
-    for (const auto& s : items) t.rows.push_back({s});
+    for (const auto& s : items)
+        t.rows.push_back({s});
     return t;
 }
 
 Table summary_table(const ApportionReport& r)
 {
-    Table t;
-    auto add = [&](const char* name, Format format, Cell value) {
-        t.columns.push_back({name, format});
-        if (t.rows.empty()) t.rows.emplace_back();
-        t.rows.front().push_back(std::move(value));
-    };
-    auto count = [](std::size_t n) { return Cell(static_cast<std::int64_t>(n)); };
-    add("source", Format::text, r.source_label);
-    add("target", Format::text, r.target->label);
-    add("weight", Format::text, r.weight_label);
-    add("targets", Format::integer, count(r.target->features.size()));
-    add("unknown_codes", Format::integer, count(r.unknown_codes.size()));
-    add("sources_without_data", Format::integer, count(r.sources_without_data.size()));
-    add("value_problems", Format::integer, count(r.problems.size()));
+    SummaryBuilder t;
+    t.add("source", Format::text, r.source_label);
+    t.add("target", Format::text, r.target->label);
+    t.add("weight", Format::text, r.weight_label);
+    t.add_count("targets", r.target->features.size());
+    t.add_count("unknown_codes", r.unknown_codes.size());
+    t.add_count("sources_without_data", r.sources_without_data.size());
+    t.add_count("value_problems", r.problems.size());
     if (r.points) {
-        add("located_points", Format::integer, count(r.located_points));
-        add("unlocated_rows", Format::integer, count(r.unlocated));
+        t.add_count("located_points", r.located_points);
+        t.add_count("unlocated_rows", r.unlocated);
     }
-    return t;
+    return t.take();
 }
 
 std::string problem_text(const io::ValueProblem& p)
@@ -104,7 +106,8 @@ std::string render_apportion(const ApportionReport& r)
     if (r.format == "csv") return io::to_csv(targets);
     if (r.format == "geojson") {
         std::vector<Wkb> geometries;
-        for (const auto& f : r.target->features) geometries.push_back(f.geometry.to_wkb());
+        for (const auto& f : r.target->features)
+            geometries.push_back(f.geometry.to_wkb());
         return io::to_geojson(targets, std::move(geometries));
     }
     Report report;
@@ -112,7 +115,8 @@ std::string render_apportion(const ApportionReport& r)
     report.tables.emplace_back("targets", std::move(targets));
     report.tables.emplace_back("conservation", conservation_table(r));
     Table problems;
-    problems.columns = {{"line", Format::integer}, {"code", Format::text}, {"variable", Format::text}, {"text", Format::text}};
+    problems.columns = {
+        {"line", Format::integer}, {"code", Format::text}, {"variable", Format::text}, {"text", Format::text}};
     for (const auto& p : r.problems)
         problems.rows.push_back({static_cast<std::int64_t>(p.line), p.code, p.variable, p.text});
     report.tables.emplace_back("value_problems", std::move(problems));
@@ -131,14 +135,15 @@ void print_apportion_summary(const ApportionReport& r, bool verbose)
         const std::vector<std::string> lost = it == r.outside_codes.end() ? std::vector<std::string>() : it->second;
         if (v.kind == Kind::intensive) {
             std::size_t with_value = 0;
-            for (double x : a.values) with_value += !std::isnan(x);
+            for (double x : a.values)
+                with_value += !std::isnan(x);
             std::cerr << "coterm: " << v.name << " (intensive, " << r.weight_label << "): values for " << with_value
                       << " of " << a.values.size() << " " << r.target->label << "\n";
             continue;
         }
-        std::cerr << "coterm: " << v.name << " (" << (r.points ? "points" : "extensive, " + r.weight_label)
-                  << "): in " << num(a.sum_in) << ", out " << num(a.sum_out) << ", outside every "
-                  << r.target->label << " " << num(a.outside);
+        std::cerr << "coterm: " << v.name << " (" << (r.points ? "points" : "extensive, " + r.weight_label) << "): in "
+                  << num(a.sum_in) << ", out " << num(a.sum_out) << ", outside every " << r.target->label << " "
+                  << num(a.outside);
         if (!lost.empty())
             std::cerr << " (from " << lost.size() << (r.points ? " points: " : " areas: ") << join_limited(lost, limit)
                       << ")";
@@ -159,7 +164,8 @@ void print_apportion_summary(const ApportionReport& r, bool verbose)
                   << " areas have no value (" << join_limited(r.sources_without_data, limit) << ")\n";
     if (!r.problems.empty()) {
         std::vector<std::string> texts;
-        for (const auto& p : r.problems) texts.push_back(problem_text(p));
+        for (const auto& p : r.problems)
+            texts.push_back(problem_text(p));
         std::cerr << "coterm: warning: " << r.problems.size() << " values are not numbers and were left out ("
                   << join_limited(texts, verbose ? texts.size() : 3) << ")\n";
     }

@@ -16,8 +16,8 @@ struct ApportionedVariable {
     std::string name;
     Kind kind = Kind::extensive;
     Apportioned result;
-    std::vector<double> by_code;   ///< points with --code-column: Σ by the file's own code
-    double moved = 0;              ///< points: value at points lying outside the target their code names
+    std::vector<double> by_code; ///< points with --code-column: Σ by the file's own code
+    double moved = 0;            ///< points: value at points lying outside the target their code names
     std::size_t moved_points = 0;
 };
 
@@ -33,13 +33,13 @@ struct ApportionReport {
     std::string source_label, weight_label, format, code_column;
     const Layer* target = nullptr;
     std::shared_ptr<Layer> target_storage;
-    std::vector<double> population;  ///< per target
-    Transfer transfer;               ///< areas: the source ∩ target weights used
+    std::vector<double> population; ///< per target
+    Transfer transfer;              ///< areas: the source ∩ target weights used
     std::vector<ApportionedVariable> variables;
     std::vector<RatioSpec> ratios;
     std::vector<io::ValueProblem> problems;
     std::vector<std::string> unknown_codes, sources_without_data;
-    std::map<std::string, std::vector<std::string>> outside_codes;  ///< per variable: sources (or points) losing value
+    std::map<std::string, std::vector<std::string>> outside_codes; ///< per variable: sources (or points) losing value
     std::size_t unlocated = 0, located_points = 0;
     std::vector<double> unlocated_sum;
 };

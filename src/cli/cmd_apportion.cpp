@@ -28,7 +28,7 @@ namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 struct ApportionCliOptions {
-    PairInputOptions input;  ///< a = --from, b = --to
+    PairInputOptions input;              ///< a = --from, b = --to
     std::vector<std::string> data;       ///< --data files, as given
     std::vector<std::string> data_paths; ///< the same, resolved
     io::DataRequest request;
@@ -68,7 +68,8 @@ RatioSpec parse_ratio(const std::string& text, const std::vector<ApportionedVari
     const std::string num = body.substr(0, slash), den = body.substr(slash + 1);
     if (r.name.empty()) r.name = num + "_per_" + den;
     std::vector<std::string> names;
-    for (const auto& v : variables) names.push_back(v.name);
+    for (const auto& v : variables)
+        names.push_back(v.name);
     auto find = [&](const std::string& name) {
         for (std::size_t i = 0; i < variables.size(); ++i)
             if (variables[i].name == name) {
@@ -126,7 +127,8 @@ public:
     void run() override
     {
         const auto data_dir = io::resolve_data_dir(o_.input.data_dir);
-        for (const auto& file : o_.data) o_.data_paths.push_back(io::resolve_data_file(file, data_dir));
+        for (const auto& file : o_.data)
+            o_.data_paths.push_back(io::resolve_data_file(file, data_dir));
         o_.request.path = o_.data_paths.front();
         if (o_.points && o_.data_paths.size() > 1) throw UsageError("--points reads one --data file");
         ApportionReport report = o_.points ? run_points(data_dir) : run_areas(data_dir);
@@ -141,10 +143,12 @@ public:
 private:
     ApportionReport run_areas(const std::filesystem::path& data_dir)
     {
-        if (o_.input.a.empty()) throw UsageError("--from is required (the areas the values are published for), or --points");
+        if (o_.input.a.empty())
+            throw UsageError("--from is required (the areas the values are published for), or --points");
         Stopwatch& stopwatch = stopwatch_;
         // The values file is parsed while GDAL reads the layers.
-        auto data_future = std::async(std::launch::async, [&] { return io::read_area_values(o_.data_paths, o_.request); });
+        auto data_future =
+            std::async(std::launch::async, [&] { return io::read_area_values(o_.data_paths, o_.request); });
         LayerPair layers;
         try {
             layers = load_pair(o_.input, stopwatch);
@@ -165,30 +169,36 @@ private:
         r.transfer = make_transfer(layers, *weights, r.population);
         stopwatch.lap("transfer");
         std::map<std::string, std::size_t> source_index;
-        for (std::size_t i = 0; i < layers.a.features.size(); ++i) source_index[layers.a.features[i].code] = i;
+        for (std::size_t i = 0; i < layers.a.features.size(); ++i)
+            source_index[layers.a.features[i].code] = i;
         std::set<std::string> unknown, without;
         for (std::size_t v = 0; v < data.variables.size(); ++v) {
             std::vector<double> values(layers.a.features.size(), nan);
             for (const auto& [code, value] : data.by_code[v]) {
                 const auto it = source_index.find(code);
-                if (it == source_index.end()) unknown.insert(code); else values[it->second] = value;
+                if (it == source_index.end())
+                    unknown.insert(code);
+                else
+                    values[it->second] = value;
             }
             for (std::size_t s = 0; s < values.size(); ++s)
                 if (std::isnan(values[s])) without.insert(layers.a.features[s].code);
             const Kind kind = kind_of(o_, data.variables[v], data.kinds[v]);
             Apportioned result = kind == Kind::extensive ? apportion_extensive(r.transfer, values)
                                                          : apportion_intensive(r.transfer, values);
-            for (auto& [s, amount] : result.outside_sources) r.outside_codes[data.variables[v]].push_back(layers.a.features[s].code);
+            for (auto& [s, amount] : result.outside_sources)
+                r.outside_codes[data.variables[v]].push_back(layers.a.features[s].code);
             r.variables.push_back({data.variables[v], kind, std::move(result), {}, 0, 0});
         }
         r.unknown_codes.assign(unknown.begin(), unknown.end());
         r.sources_without_data.assign(without.begin(), without.end());
         if (o_.strict && (!r.unknown_codes.empty() || !r.sources_without_data.empty()))
-            throw DataError(join(o_.data, ", ") + ": " + std::to_string(r.unknown_codes.size()) + " codes not in " + r.source_label +
-                            " (" + join_limited(r.unknown_codes, 5) + ") and " +
+            throw DataError(join(o_.data, ", ") + ": " + std::to_string(r.unknown_codes.size()) + " codes not in " +
+                            r.source_label + " (" + join_limited(r.unknown_codes, 5) + ") and " +
                             std::to_string(r.sources_without_data.size()) + " " + r.source_label +
                             " areas without data (" + join_limited(r.sources_without_data, 5) + "); --strict");
-        for (const auto& text : o_.ratios) r.ratios.push_back(parse_ratio(text, r.variables));
+        for (const auto& text : o_.ratios)
+            r.ratios.push_back(parse_ratio(text, r.variables));
         keep_target(std::move(layers.b), r);
         return r;
     }
@@ -210,7 +220,8 @@ private:
             std::vector<std::size_t> source_of;
             if (weights.weights.layer == &layers.a) {
                 source_of.resize(points.size());
-                for (std::size_t i = 0; i < points.size(); ++i) source_of[i] = i;
+                for (std::size_t i = 0; i < points.size(); ++i)
+                    source_of[i] = i;
             } else {
                 source_of = locate_points(layers.a, points, threads);
             }
@@ -223,7 +234,8 @@ private:
         options.threads = threads;
         options.keep_pieces = true;
         const OverlapResult overlap = compute_overlap(layers.a, layers.b, options);
-        const WeightedOverlap weighted = weigh_overlap(layers.a, layers.b, overlap, weights.weights, Spread::area, threads);
+        const WeightedOverlap weighted =
+            weigh_overlap(layers.a, layers.b, overlap, weights.weights, Spread::area, threads);
         population = weighted.b_weight;
         return weighted_transfer(overlap, weighted);
     }
@@ -243,7 +255,8 @@ private:
         std::vector<double> x = data.lon, y = data.lat;
         thread_reprojector(wgs84_crs, working_crs).transform(x, y);
         std::vector<XY> points(x.size());
-        for (std::size_t i = 0; i < x.size(); ++i) points[i] = {x[i], y[i]};
+        for (std::size_t i = 0; i < x.size(); ++i)
+            points[i] = {x[i], y[i]};
         const auto located = locate_points(target, points, o_.input.threads);
 
         ApportionReport r;
@@ -257,7 +270,8 @@ private:
         r.located_points = points.size();
         for (std::size_t v = 0; v < data.variables.size(); ++v) {
             Apportioned result = sum_points(located, data.values[v], target.features.size());
-            for (auto& [p, amount] : result.outside_sources) r.outside_codes[data.variables[v]].push_back(data.ids[p]);
+            for (auto& [p, amount] : result.outside_sources)
+                r.outside_codes[data.variables[v]].push_back(data.ids[p]);
             r.variables.push_back({data.variables[v], Kind::extensive, std::move(result), {}, 0, 0});
         }
         if (!o_.request.code_column.empty()) {
@@ -273,7 +287,8 @@ private:
                               ApportionReport& r)
     {
         std::map<std::string, std::size_t> target_index;
-        for (std::size_t t = 0; t < target.features.size(); ++t) target_index[target.features[t].code] = t;
+        for (std::size_t t = 0; t < target.features.size(); ++t)
+            target_index[target.features[t].code] = t;
         for (std::size_t v = 0; v < r.variables.size(); ++v) {
             auto& var = r.variables[v];
             var.by_code.assign(target.features.size(), 0.0);
@@ -302,6 +317,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Command> make_apportion_command() { return std::make_unique<ApportionCommand>(); }
+std::unique_ptr<Command> make_apportion_command()
+{
+    return std::make_unique<ApportionCommand>();
+}
 
 } // namespace coterm::cli

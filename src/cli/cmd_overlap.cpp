@@ -28,7 +28,10 @@ struct OverlapCliOptions {
 };
 
 /// A share that is undefined (0 / 0) is written as missing.
-Cell ratio(double part, double whole) { return whole > 0 ? Cell(part / whole) : Cell(); }
+Cell ratio(double part, double whole)
+{
+    return whole > 0 ? Cell(part / whole) : Cell();
+}
 
 Table rows_table(const LayerPair& layers, const std::vector<OverlapRow>& rows, const WeightedOverlap* weighted)
 {
@@ -37,8 +40,9 @@ Table rows_table(const LayerPair& layers, const std::vector<OverlapRow>& rows, c
                  {"b_name", Format::text},     {"area_m2", Format::area}, {"share_of_a", Format::share},
                  {"share_of_b", Format::share}};
     if (weighted)
-        t.columns.insert(t.columns.end(),
-                         {{"population", Format::share}, {"pop_share_of_a", Format::share}, {"pop_share_of_b", Format::share}});
+        t.columns.insert(
+            t.columns.end(),
+            {{"population", Format::share}, {"pop_share_of_a", Format::share}, {"pop_share_of_b", Format::share}});
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const OverlapRow& r = rows[k];
         const Feature& fa = layers.a.features[r.a];
@@ -81,12 +85,8 @@ Table coverage_table(const Layer& layer, const std::vector<double>& covered, con
 Table summary_table(const OverlapCliOptions& o, const LayerPair& layers, const OverlapSummary& s,
                     std::size_t rows_written, const WeightedOverlap* weighted, const std::string& weights_label)
 {
-    Table t;
-    auto add = [&](const char* name, Format format, Cell value) {
-        t.columns.push_back({name, format});
-        if (t.rows.empty()) t.rows.emplace_back();
-        t.rows.front().push_back(std::move(value));
-    };
+    SummaryBuilder t;
+    auto add = [&](const std::string& name, Format format, Cell value) { t.add(name, format, std::move(value)); };
     auto count = [](std::size_t n) { return Cell(static_cast<std::int64_t>(n)); };
     add("a_layer", Format::text, layers.a.label);
     add("b_layer", Format::text, layers.b.label);
@@ -96,12 +96,12 @@ Table summary_table(const OverlapCliOptions& o, const LayerPair& layers, const O
     add("split_sliver_share", Format::share, split_sliver_share);
     for (auto [prefix, side] : {std::pair{"a_", &s.a}, std::pair{"b_", &s.b}}) {
         const std::string p = prefix;
-        add((p + "features").c_str(), Format::integer, count(side->features));
-        add((p + "split").c_str(), Format::integer, count(side->split));
-        add((p + "area_m2").c_str(), Format::area, side->area_m2);
-        add((p + "uncovered_m2").c_str(), Format::area, side->uncovered_m2);
-        add((p + "partly_uncovered").c_str(), Format::integer, count(side->partly_uncovered));
-        add((p + "overcounted").c_str(), Format::integer, count(side->overcounted));
+        add(p + "features", Format::integer, count(side->features));
+        add(p + "split", Format::integer, count(side->split));
+        add(p + "area_m2", Format::area, side->area_m2);
+        add(p + "uncovered_m2", Format::area, side->uncovered_m2);
+        add(p + "partly_uncovered", Format::integer, count(side->partly_uncovered));
+        add(p + "overcounted", Format::integer, count(side->overcounted));
     }
     if (weighted) {
         add("weights", Format::text, weights_label);
@@ -111,7 +111,7 @@ Table summary_table(const OverlapCliOptions& o, const LayerPair& layers, const O
         add("population_outside_b", Format::share, weighted->outside_b);
         add("population_outside_rows", Format::share, weighted->outside_rows);
     }
-    return t;
+    return t.take();
 }
 
 std::string summary_line(const LayerPair& layers, const OverlapSummary& s)
@@ -162,7 +162,8 @@ public:
         const bool by_population = o_.weight == "population";
         std::unique_ptr<LoadedWeights> weights;
         if (by_population) {
-            weights = load_weights(o_.weights, io::resolve_data_dir(o_.input.data_dir), o_.input.threads, o_.input.verbose);
+            weights =
+                load_weights(o_.weights, io::resolve_data_dir(o_.input.data_dir), o_.input.threads, o_.input.verbose);
             stopwatch.lap("load weights");
         }
         OverlapOptions options;
@@ -177,8 +178,8 @@ public:
         std::unique_ptr<WeightedOverlap> weighted;
         std::vector<double> a_in_rows, b_in_rows;
         if (by_population) {
-            weighted = std::make_unique<WeightedOverlap>(weigh_overlap(layers.a, layers.b, result, weights->weights,
-                                                                       spread_of(o_.weights), o_.input.threads));
+            weighted = std::make_unique<WeightedOverlap>(
+                weigh_overlap(layers.a, layers.b, result, weights->weights, spread_of(o_.weights), o_.input.threads));
             a_in_rows.assign(layers.a.features.size(), 0.0);
             b_in_rows.assign(layers.b.features.size(), 0.0);
             for (std::size_t k = 0; k < result.rows.size(); ++k) {
@@ -212,15 +213,18 @@ public:
             report.summary = summary_table(o_, layers, summary, result.rows.size(), weighted.get(),
                                            weights ? weights->label : std::string());
             report.tables.emplace_back("rows", std::move(rows));
-            report.tables.emplace_back("coverage_a", coverage_table(layers.a, result.covered_a_m2,
-                                                                    weighted ? &weighted->a_weight : nullptr, &a_in_rows));
-            report.tables.emplace_back("coverage_b", coverage_table(layers.b, result.covered_b_m2,
-                                                                    weighted ? &weighted->b_weight : nullptr, &b_in_rows));
+            report.tables.emplace_back(
+                "coverage_a",
+                coverage_table(layers.a, result.covered_a_m2, weighted ? &weighted->a_weight : nullptr, &a_in_rows));
+            report.tables.emplace_back(
+                "coverage_b",
+                coverage_table(layers.b, result.covered_b_m2, weighted ? &weighted->b_weight : nullptr, &b_in_rows));
             content = io::to_json(report);
         } else {
             std::vector<Wkb> pieces;
             pieces.reserve(result.rows.size());
-            for (auto& r : result.rows) pieces.push_back(std::move(r.piece));
+            for (auto& r : result.rows)
+                pieces.push_back(std::move(r.piece));
             content = io::to_geojson(rows, std::move(pieces));
         }
         io::write_output(o_.output, content);

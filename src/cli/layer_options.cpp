@@ -19,14 +19,16 @@ void add_pair_options(CLI::App& cmd, PairInputOptions& o, const PairNames& n)
     const std::string la = n.positional ? std::string(1, static_cast<char>(std::toupper(a[0]))) : "--" + a;
     const std::string lb = n.positional ? std::string(1, static_cast<char>(std::toupper(b[0]))) : "--" + b;
     if (n.positional) {
-        cmd.add_option("A", o.a, "First layer: catalogue id (e.g. ltla24) or path to any OGR vector source")->required();
+        cmd.add_option("A", o.a, "First layer: catalogue id (e.g. ltla24) or path to any OGR vector source")
+            ->required();
         cmd.add_option("B", o.b, "Second layer: catalogue id (e.g. icb24) or path")->required();
     } else {
         cmd.add_option("--" + a, o.a, n.a_help);
         cmd.add_option("--" + b, o.b, n.b_help)->required();
     }
     cmd.add_option(n.data_dir_option, o.data_dir, "Data directory (default: $COTERM_DATA, else geodata/cache)");
-    cmd.add_option("--" + a + "-code", o.a_read.code_field, "Code field of " + la + " (default: catalogue, else detected)");
+    cmd.add_option("--" + a + "-code", o.a_read.code_field,
+                   "Code field of " + la + " (default: catalogue, else detected)");
     cmd.add_option("--" + b + "-code", o.b_read.code_field, "Code field of " + lb);
     cmd.add_option("--" + a + "-name", o.a_read.name_field, "Name field of " + la + " (optional)");
     cmd.add_option("--" + b + "-name", o.b_read.name_field, "Name field of " + lb + " (optional)");

@@ -26,7 +26,7 @@ struct PairInputOptions {
 struct PairNames {
     const char* a = "a";
     const char* b = "b";
-    bool positional = true;  ///< A and B as positionals, else as --a / --b options
+    bool positional = true; ///< A and B as positionals, else as --a / --b options
     const char* data_dir_option = "--data,--data-dir";
     const char* a_help = "";
     const char* b_help = "";

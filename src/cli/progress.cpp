@@ -12,7 +12,10 @@ Progress::Progress(std::string what, bool enabled)
 {
 }
 
-Progress::~Progress() { finish(); }
+Progress::~Progress()
+{
+    finish();
+}
 
 void Progress::finish()
 {

@@ -17,12 +17,16 @@ void add_weight_options(CLI::App& cmd, WeightCliOptions& o)
     cmd.add_option("--weights", o.layer, "Small areas carrying the weights (default: lsoa21)");
     cmd.add_option("--weights-data", o.data,
                    "Tidy CSV of the weights (default: stats/population_lsoa21_census2021.csv)");
-    cmd.add_option("--weights-var", o.variable, "Variable of --weights-data holding the count (default: usual_residents)");
+    cmd.add_option("--weights-var", o.variable,
+                   "Variable of --weights-data holding the count (default: usual_residents)");
     cmd.add_option("--spread", o.spread, "Spread of a small area's weight: centroid (default) or area")
         ->check(CLI::IsMember({"centroid", "area"}));
 }
 
-Spread spread_of(const WeightCliOptions& o) { return o.spread == "area" ? Spread::area : Spread::centroid; }
+Spread spread_of(const WeightCliOptions& o)
+{
+    return o.spread == "area" ? Spread::area : Spread::centroid;
+}
 
 std::unique_ptr<LoadedWeights> load_weights(const WeightCliOptions& o, const std::filesystem::path& data_dir,
                                             unsigned threads, bool verbose, const Layer* reuse,
@@ -46,7 +50,8 @@ std::unique_ptr<LoadedWeights> load_weights(const WeightCliOptions& o, const std
         layer = out->owned.get();
     }
     std::vector<std::string> codes;
-    for (const auto& f : layer->features) codes.push_back(f.code);
+    for (const auto& f : layer->features)
+        codes.push_back(f.code);
     io::WeightValues joined = io::join_weights(codes, io::resolve_data_file(data, data_dir), variable);
     const std::size_t limit = verbose ? joined.missing_codes.size() + joined.unknown_codes.size() : 5;
     if (!joined.missing_codes.empty())

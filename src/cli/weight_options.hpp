@@ -13,9 +13,9 @@ namespace coterm::cli {
 
 /// Options choosing the small-area weights and how they are spread.
 struct WeightCliOptions {
-    std::string layer;     ///< --weights (default: the catalogue's, lsoa21)
-    std::string data;      ///< --weights-data (default: Census 2021 population by LSOA)
-    std::string variable;  ///< --weights-var (default: usual_residents)
+    std::string layer;    ///< --weights (default: the catalogue's, lsoa21)
+    std::string data;     ///< --weights-data (default: Census 2021 population by LSOA)
+    std::string variable; ///< --weights-var (default: usual_residents)
     std::string spread = "centroid";
 };
 
@@ -27,8 +27,8 @@ void add_weight_options(CLI::App& cmd, WeightCliOptions& options);
 struct LoadedWeights {
     std::unique_ptr<Layer> owned;
     WeightLayer weights;
-    std::string layer_id;  ///< the weights layer's catalogue id or path
-    std::string label;     ///< e.g. "lsoa21 usual_residents"
+    std::string layer_id; ///< the weights layer's catalogue id or path
+    std::string label;    ///< e.g. "lsoa21 usual_residents"
 };
 
 /// Loads the weights; features without a value count 0 and are reported in one warning.

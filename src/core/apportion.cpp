@@ -61,7 +61,8 @@ Apportioned apportion_intensive(const Transfer& transfer, const std::vector<doub
         weight[p.target] += p.weight;
     }
     out.values.resize(weighted.size());
-    for (std::size_t t = 0; t < weighted.size(); ++t) out.values[t] = weight[t] > 0 ? weighted[t] / weight[t] : nan;
+    for (std::size_t t = 0; t < weighted.size(); ++t)
+        out.values[t] = weight[t] > 0 ? weighted[t] / weight[t] : nan;
     out.coverage = coverage_of(transfer, values);
     return out;
 }
@@ -81,7 +82,8 @@ Apportioned sum_points(const std::vector<std::size_t>& target_of, const std::vec
             out.outside_sources.emplace_back(i, values[i]);
         }
     }
-    for (double v : out.values) out.sum_out += v;
+    for (double v : out.values)
+        out.sum_out += v;
     return out;
 }
 
@@ -97,9 +99,12 @@ namespace coterm {
 Transfer area_transfer(const Layer& source, const Layer& target, const OverlapResult& overlap)
 {
     Transfer t;
-    for (const auto& row : overlap.rows) t.pieces.push_back({row.a, row.b, row.area_m2});
-    for (const auto& f : source.features) t.source_weight.push_back(f.area_m2);
-    for (const auto& f : target.features) t.target_weight.push_back(f.area_m2);
+    for (const auto& row : overlap.rows)
+        t.pieces.push_back({row.a, row.b, row.area_m2});
+    for (const auto& f : source.features)
+        t.source_weight.push_back(f.area_m2);
+    for (const auto& f : target.features)
+        t.target_weight.push_back(f.area_m2);
     return t;
 }
 
@@ -116,7 +121,8 @@ Transfer centroid_transfer(const std::vector<std::size_t>& source_of, const std:
         if (in_target) t.target_weight[target_of[w]] += weights[w];
         if (in_source && in_target) pieces[{source_of[w], target_of[w]}] += weights[w];
     }
-    for (const auto& [key, weight] : pieces) t.pieces.push_back({key.first, key.second, weight});
+    for (const auto& [key, weight] : pieces)
+        t.pieces.push_back({key.first, key.second, weight});
     return t;
 }
 

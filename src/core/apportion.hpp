@@ -8,8 +8,8 @@ namespace coterm {
 
 /// Whether a variable can be summed over areas.
 enum class Kind {
-    extensive,  ///< counts, money, populations: split and summed
-    intensive   ///< rates, averages, scores: weighted means
+    extensive, ///< counts, money, populations: split and summed
+    intensive  ///< rates, averages, scores: weighted means
 };
 
 /// How much of each source goes to each target: the weight (population or area) of
@@ -20,17 +20,17 @@ struct Transfer {
         double weight = 0;
     };
     std::vector<Piece> pieces;
-    std::vector<double> source_weight;  ///< W(s): weight of the whole source area
-    std::vector<double> target_weight;  ///< W(t): weight of the whole target area
+    std::vector<double> source_weight; ///< W(s): weight of the whole source area
+    std::vector<double> target_weight; ///< W(t): weight of the whole target area
 };
 
 /// One variable moved onto the targets.
 struct Apportioned {
-    std::vector<double> values;    ///< per target; NaN where no source with data reaches it
-    std::vector<double> coverage;  ///< per target: Σ W(s∩t) over sources with data / W(t)
-    double sum_in = 0;             ///< extensive: Σ of source values
-    double sum_out = 0;            ///< extensive: Σ of target values
-    double outside = 0;            ///< extensive: the part of sum_in that reached no target
+    std::vector<double> values;   ///< per target; NaN where no source with data reaches it
+    std::vector<double> coverage; ///< per target: Σ W(s∩t) over sources with data / W(t)
+    double sum_in = 0;            ///< extensive: Σ of source values
+    double sum_out = 0;           ///< extensive: Σ of target values
+    double outside = 0;           ///< extensive: the part of sum_in that reached no target
     /// extensive: sources whose value did not all reach a target, with the amount lost
     std::vector<std::pair<std::size_t, double>> outside_sources;
 };

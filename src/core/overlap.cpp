@@ -5,9 +5,7 @@
 #include "core/geos_context.hpp"
 #include "core/parallel.hpp"
 
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
-#include <boost/iterator/function_output_iterator.hpp>
+#include "core/spatial_index.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -18,21 +16,12 @@
 namespace coterm {
 namespace {
 
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
-using BgPoint = bg::model::point<double, 2, bg::cs::cartesian>;
-using BgBox = bg::model::box<BgPoint>;
-using IndexEntry = std::pair<BgBox, std::size_t>;
-using Tree = bgi::rtree<IndexEntry, bgi::rstar<16>>;
+using index::BoxEntry;
+using Tree = index::BoxTree;
 
 // Grid for the fallback intersection when OverlayNG's own robustness chain fails:
 // 1 mm in EPSG:27700 moves no boundary by more than survey precision.
 constexpr double fallback_grid_m = 1e-3;
-
-BgBox to_bg(const Box& b)
-{
-    return BgBox(BgPoint(b.min_x, b.min_y), BgPoint(b.max_x, b.max_y));
-}
 
 /// A piece found while processing one outer feature; `inner` indexes the other layer.
 struct Piece {
@@ -137,8 +126,7 @@ void screen_outer(const Feature& outer, const Layer& inner, const std::vector<Bo
     if (!prepared) throw GeometryError("cannot prepare '" + outer.code + "': " + take_geos_error());
 
     std::vector<std::size_t> candidates;
-    tree.query(bgi::intersects(to_bg(outer_box)),
-               boost::make_function_output_iterator([&](const IndexEntry& e) { candidates.push_back(e.second); }));
+    index::query(tree, outer_box, [&](const BoxEntry& e) { candidates.push_back(e.second); });
     std::sort(candidates.begin(), candidates.end());
     task.stats.candidates += candidates.size();
     try {
@@ -252,12 +240,12 @@ OverlapResult compute_overlap(const Layer& a, const Layer& b, const OverlapOptio
     // Envelopes are computed here, on one thread, so that GEOS's lazily cached
     // envelopes are filled before the inner geometries are shared between threads.
     std::vector<Box> inner_boxes;
-    std::vector<IndexEntry> entries;
+    std::vector<BoxEntry> entries;
     inner_boxes.reserve(inner.features.size());
     entries.reserve(inner.features.size());
     for (std::size_t i = 0; i < inner.features.size(); ++i) {
         inner_boxes.push_back(inner.features[i].geometry.envelope());
-        entries.emplace_back(to_bg(inner_boxes.back()), i);
+        entries.emplace_back(index::to_box(inner_boxes.back()), i);
     }
     const Tree tree(entries.begin(), entries.end()); // packing (bulk-loading) constructor
 

@@ -5,30 +5,19 @@
 #include "core/geos_context.hpp"
 #include "core/parallel.hpp"
 
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
-#include <boost/iterator/function_output_iterator.hpp>
+#include "core/spatial_index.hpp"
 
 #include <algorithm>
 
 namespace coterm {
-namespace {
-
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
-using BgPoint = bg::model::point<double, 2, bg::cs::cartesian>;
-using BgBox = bg::model::box<BgPoint>;
-using Entry = std::pair<BgPoint, std::size_t>;
-using PointTree = bgi::rtree<Entry, bgi::rstar<16>>;
-
-} // namespace
 
 std::vector<std::size_t> locate_points(const Layer& layer, const std::vector<XY>& points, unsigned threads)
 {
-    std::vector<Entry> entries;
+    std::vector<index::PointEntry> entries;
     entries.reserve(points.size());
-    for (std::size_t i = 0; i < points.size(); ++i) entries.emplace_back(BgPoint(points[i].x, points[i].y), i);
-    const PointTree tree(entries.begin(), entries.end());
+    for (std::size_t i = 0; i < points.size(); ++i)
+        entries.emplace_back(index::Point(points[i].x, points[i].y), i);
+    const index::PointTree tree(entries.begin(), entries.end());
 
     std::vector<std::vector<std::size_t>> hits(layer.features.size());
     parallel_for(layer.features.size(), resolve_threads(threads), [&](std::size_t f) {
@@ -37,12 +26,11 @@ std::vector<std::size_t> locate_points(const Layer& layer, const std::vector<XY>
         const Box box = local.envelope();
         const GEOSPreparedGeometry* prepared = GEOSPrepare_r(ctx, local.get());
         if (!prepared) throw GeometryError("cannot prepare '" + layer.features[f].code + "': " + take_geos_error());
-        tree.query(bgi::intersects(BgBox(BgPoint(box.min_x, box.min_y), BgPoint(box.max_x, box.max_y))),
-                   boost::make_function_output_iterator([&](const Entry& e) {
-                       GEOSGeometry* p = GEOSGeom_createPointFromXY_r(ctx, points[e.second].x, points[e.second].y);
-                       if (GEOSPreparedCovers_r(ctx, prepared, p) == 1) hits[f].push_back(e.second);
-                       GEOSGeom_destroy_r(ctx, p);
-                   }));
+        index::query(tree, box, [&](const index::PointEntry& e) {
+            GEOSGeometry* p = GEOSGeom_createPointFromXY_r(ctx, points[e.second].x, points[e.second].y);
+            if (GEOSPreparedCovers_r(ctx, prepared, p) == 1) hits[f].push_back(e.second);
+            GEOSGeom_destroy_r(ctx, p);
+        });
         GEOSPreparedGeom_destroy_r(ctx, prepared);
     });
     // Features in index order: the first to claim a point keeps it.

@@ -25,6 +25,13 @@ std::string format_cell(const Cell& cell, Format format)
     return {};
 }
 
+void SummaryBuilder::add(const std::string& name, Format format, Cell value)
+{
+    table_.columns.push_back({name, format});
+    if (table_.rows.empty()) table_.rows.emplace_back();
+    table_.rows.front().push_back(std::move(value));
+}
+
 bool is_text_cell(const Cell& cell, Format format)
 {
     return std::holds_alternative<std::string>(cell) || format == Format::text;

@@ -39,6 +39,18 @@ struct Report {
     Table summary; ///< one row: written as a JSON object
 };
 
+/// Builds a Report's one-row summary, one named value at a time.
+class SummaryBuilder {
+public:
+    void add(const std::string& name, Format format, Cell value);
+    /// A count, written as an integer.
+    void add_count(const std::string& name, std::size_t n) { add(name, Format::integer, static_cast<std::int64_t>(n)); }
+    Table take() { return std::move(table_); }
+
+private:
+    Table table_;
+};
+
 /// The text of a cell in a column's format; missing and non-finite values give "".
 std::string format_cell(const Cell& cell, Format format);
 

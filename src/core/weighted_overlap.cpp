@@ -29,7 +29,8 @@ std::vector<double> spread_by_area(const Layer& layer, const WeightLayer& w, uns
     options.threads = threads;
     const OverlapResult r = compute_overlap(*w.layer, layer, options);
     std::vector<double> weight(layer.features.size(), 0.0);
-    for (const OverlapRow& row : r.rows) weight[row.b] += w.values[row.a] * row.share_of_a;
+    for (const OverlapRow& row : r.rows)
+        weight[row.b] += w.values[row.a] * row.share_of_a;
     for (std::size_t i = 0; i < w.values.size(); ++i) {
         const double area = w.layer->features[i].area_m2;
         outside += w.values[i] * (area - r.covered_a_m2[i]) / area;
@@ -74,7 +75,8 @@ WeightedOverlap weigh_overlap(const Layer& a, const Layer& b, const OverlapResul
 {
     WeightedOverlap out;
     out.row_weight.assign(ab.rows.size(), 0.0);
-    for (double v : w.values) out.total += v;
+    for (double v : w.values)
+        out.total += v;
 
     if (spread == Spread::centroid) {
         const std::vector<XY> points = points_on_surface(*w.layer, threads);
@@ -84,8 +86,14 @@ WeightedOverlap weigh_overlap(const Layer& a, const Layer& b, const OverlapResul
         out.b_weight.assign(b.features.size(), 0.0);
         for (std::size_t i = 0; i < points.size(); ++i) {
             const double v = w.values[i];
-            if (in_a[i] == no_feature) out.outside_a += v; else out.a_weight[in_a[i]] += v;
-            if (in_b[i] == no_feature) out.outside_b += v; else out.b_weight[in_b[i]] += v;
+            if (in_a[i] == no_feature)
+                out.outside_a += v;
+            else
+                out.a_weight[in_a[i]] += v;
+            if (in_b[i] == no_feature)
+                out.outside_b += v;
+            else
+                out.b_weight[in_b[i]] += v;
             if (in_a[i] == no_feature || in_b[i] == no_feature) continue;
             // A point on the shared edge of a and b' may land in a pair that only touches:
             // it then counts as outside the rows (it is in the summary's outside_rows).
@@ -102,7 +110,8 @@ WeightedOverlap weigh_overlap(const Layer& a, const Layer& b, const OverlapResul
             out.row_weight[std::stoull(pieces.features[k].code)] = piece_weight[k];
     }
     double in_rows = 0;
-    for (double v : out.row_weight) in_rows += v;
+    for (double v : out.row_weight)
+        in_rows += v;
     out.outside_rows = out.total - in_rows;
     return out;
 }

@@ -5,9 +5,9 @@
 #include "core/strings.hpp"
 #include "io/csv_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
-#include <algorithm>
 #include <set>
 
 namespace coterm::io {
@@ -70,8 +70,8 @@ AreaValues read_tidy(const CsvFile& csv, const DataRequest& request)
         if (period_col == npos || !request.period.empty()) continue;
         if (periods[v].size() > 1) {
             std::vector<std::string> list(periods[v].begin(), periods[v].end());
-            throw UsageError(csv.path + ": variable '" + v + "' has " + std::to_string(list.size()) +
-                             " periods (" + join_limited(list, 6) + "); choose one with --period");
+            throw UsageError(csv.path + ": variable '" + v + "' has " + std::to_string(list.size()) + " periods (" +
+                             join_limited(list, 6) + "); choose one with --period");
         }
     }
     out.by_code.resize(out.variables.size());
@@ -90,7 +90,8 @@ AreaValues read_tidy(const CsvFile& csv, const DataRequest& request)
     }
     if (!period_found) {
         std::set<std::string> all;
-        for (const auto& [v, ps] : periods) all.insert(ps.begin(), ps.end());
+        for (const auto& [v, ps] : periods)
+            all.insert(ps.begin(), ps.end());
         const std::vector<std::string> list(all.begin(), all.end());
         throw UsageError(csv.path + ": no rows for period '" + request.period + "'" +
                          did_you_mean(request.period, list) + "; periods: " + join_limited(list, 8));
@@ -98,16 +99,24 @@ AreaValues read_tidy(const CsvFile& csv, const DataRequest& request)
     return out;
 }
 
-AreaValues read_wide(const CsvFile& csv, const DataRequest& request)
+/// The --value-column indexes, their names appended to `variables`.
+std::vector<std::size_t> value_columns(const CsvFile& csv, const DataRequest& request,
+                                       std::vector<std::string>& variables)
 {
-    const std::size_t code_col = csv.column(request.code_column, "--code-column");
     if (request.value_columns.empty()) throw UsageError(csv.path + ": give the value columns with --value-column");
-    AreaValues out;
     std::vector<std::size_t> cols;
     for (const auto& name : request.value_columns) {
         cols.push_back(csv.column(name, "--value-column"));
-        out.variables.push_back(name);
+        variables.push_back(name);
     }
+    return cols;
+}
+
+AreaValues read_wide(const CsvFile& csv, const DataRequest& request)
+{
+    const std::size_t code_col = csv.column(request.code_column, "--code-column");
+    AreaValues out;
+    const std::vector<std::size_t> cols = value_columns(csv, request, out.variables);
     out.by_code.resize(cols.size());
     out.kinds.assign(cols.size(), "");
     for (std::size_t r = 0; r < csv.row_count(); ++r)
@@ -160,14 +169,9 @@ PointValues read_point_values(const DataRequest& request)
     const CsvFile csv = read_csv(request.path);
     const std::size_t lat_col = csv.column(request.lat_column, "--lat");
     const std::size_t lon_col = csv.column(request.lon_column, "--lon");
-    if (request.value_columns.empty()) throw UsageError(csv.path + ": give the value columns with --value-column");
     const std::size_t code_col = request.code_column.empty() ? npos : csv.column(request.code_column, "--code-column");
     PointValues out;
-    std::vector<std::size_t> cols;
-    for (const auto& name : request.value_columns) {
-        cols.push_back(csv.column(name, "--value-column"));
-        out.variables.push_back(name);
-    }
+    const std::vector<std::size_t> cols = value_columns(csv, request, out.variables);
     out.values.resize(cols.size());
     out.unlocated_sum.assign(cols.size(), 0.0);
     for (std::size_t r = 0; r < csv.row_count(); ++r) {
@@ -188,7 +192,8 @@ PointValues read_point_values(const DataRequest& request)
         out.lon.push_back(lon);
         out.ids.push_back(id);
         if (code_col != npos) out.codes.emplace_back(csv.field(r, code_col));
-        for (std::size_t k = 0; k < cols.size(); ++k) out.values[k].push_back(values[k]);
+        for (std::size_t k = 0; k < cols.size(); ++k)
+            out.values[k].push_back(values[k]);
     }
     return out;
 }

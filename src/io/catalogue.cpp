@@ -75,8 +75,8 @@ Catalogue read_catalogue(const std::filesystem::path& file)
     }
     if (const toml::table* w = doc["weights"].as_table()) {
         const std::string where = "catalogue " + file.string() + ": [weights]";
-        catalogue.weights = {required(*w, "layer", where), required(*w, "data", where),
-                             required(*w, "variable", where), optional(*w, "title")};
+        catalogue.weights = {required(*w, "layer", where), required(*w, "data", where), required(*w, "variable", where),
+                             optional(*w, "title")};
     }
     return catalogue;
 }

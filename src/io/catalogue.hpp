@@ -26,9 +26,9 @@ struct CatalogueLayer {
 
 /// The default small-area weights ([weights] in the catalogue).
 struct DefaultWeights {
-    std::string layer;     ///< catalogue id of the small areas, e.g. "lsoa21"
-    std::string data;      ///< tidy CSV relative to the data directory
-    std::string variable;  ///< variable holding the count
+    std::string layer;    ///< catalogue id of the small areas, e.g. "lsoa21"
+    std::string data;     ///< tidy CSV relative to the data directory
+    std::string variable; ///< variable holding the count
     std::string title;
 };
 

@@ -4,10 +4,10 @@
 #include "core/errors.hpp"
 #include "core/strings.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
-#include <algorithm>
 
 namespace coterm::io {
 
@@ -29,7 +29,10 @@ std::size_t CsvFile::column(const std::string& name, const char* option) const
 
 namespace {
 
-bool is_delimiter(char c) { return c == ',' || c == '\n' || c == '\r' || c == '"'; }
+bool is_delimiter(char c)
+{
+    return c == ',' || c == '\n' || c == '\r' || c == '"';
+}
 
 /// Splits the text into fields, tracking line numbers. Unquoted fields and quoted
 /// fields without escapes are views into the text; others are unescaped into the arena.
@@ -46,7 +49,8 @@ void parse(CsvFile& out)
     auto end_record = [&] {
         if (!(record.size() == 1 && record[0].empty())) { // skip blank lines
             if (!header_done) {
-                for (auto f : record) out.header.emplace_back(f);
+                for (auto f : record)
+                    out.header.emplace_back(f);
                 header_done = true;
             } else {
                 if (record.size() != out.header.size())
@@ -74,8 +78,10 @@ void parse(CsvFile& out)
                 for (std::size_t k = i; k < q; ++k)
                     if (text[k] == '\n') ++line;
                 if (q + 1 < n && text[q + 1] == '"') {
-                    if (!escaped) escaped = &out.unescaped->emplace_back(text, start, q - start);
-                    else escaped->append(text, i, q - i);
+                    if (!escaped)
+                        escaped = &out.unescaped->emplace_back(text, start, q - start);
+                    else
+                        escaped->append(text, i, q - i);
                     *escaped += '"';
                     i = q + 2;
                     continue;
@@ -89,7 +95,8 @@ void parse(CsvFile& out)
         } else {
             // A plain scan: std::string::find_first_of calls memchr once per character.
             std::size_t stop = i;
-            while (stop < n && !is_delimiter(text[stop])) ++stop;
+            while (stop < n && !is_delimiter(text[stop]))
+                ++stop;
             if (stop < n && text[stop] == '"') fail(line, "stray quote in a field");
             field = std::string_view(text).substr(i, stop - i);
             i = stop;
@@ -111,7 +118,10 @@ void parse(CsvFile& out)
 
 } // namespace
 
-void parse_csv_text(CsvFile& out) { parse(out); }
+void parse_csv_text(CsvFile& out)
+{
+    parse(out);
+}
 
 CsvFile read_csv(const std::string& path)
 {

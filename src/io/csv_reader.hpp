@@ -15,7 +15,7 @@ namespace coterm::io {
 struct CsvFile {
     std::string path;
     std::vector<std::string> header;
-    std::vector<std::size_t> lines;  ///< line number (1-based) of each row, for messages
+    std::vector<std::size_t> lines; ///< line number (1-based) of each row, for messages
 
     /// Number of data rows.
     std::size_t row_count() const { return lines.size(); }

@@ -41,7 +41,8 @@ const WeightLayer& census_weights()
     if (!weights) {
         const Layer& lsoa = layer("lsoa21");
         std::vector<std::string> codes;
-        for (const auto& f : lsoa.features) codes.push_back(f.code);
+        for (const auto& f : lsoa.features)
+            codes.push_back(f.code);
         const io::WeightValues joined =
             io::join_weights(codes, data_file("stats/population_lsoa21_census2021.csv"), "usual_residents");
         REQUIRE(joined.missing_codes.empty());

@@ -24,7 +24,8 @@ std::map<std::string, double> population_by_lookup(const std::string& lookup, co
 {
     const io::CsvFile pop = io::read_csv(data_file("stats/population_lsoa21_census2021.csv"));
     std::map<std::string, double> lsoa_pop;
-    for (std::size_t r = 0; r < pop.row_count(); ++r) lsoa_pop[std::string(pop.field(r, 0))] = std::stod(std::string(pop.field(r, 4)));
+    for (std::size_t r = 0; r < pop.row_count(); ++r)
+        lsoa_pop[std::string(pop.field(r, 0))] = std::stod(std::string(pop.field(r, 4)));
     const io::CsvFile lu = io::read_csv(data_file(lookup));
     const std::size_t lsoa_col = lu.column("lsoa21_code", "test"), area_col = lu.column(column, "test");
     std::map<std::string, double> out;
@@ -42,7 +43,7 @@ void check_population_equals_lookup(const std::string& id, const std::string& lo
     REQUIRE(expected.size() == target.features.size());
     for (std::size_t t = 0; t < target.features.size(); ++t) {
         INFO(target.features[t].code);
-        CHECK(pop[t] == expected.at(target.features[t].code));  // exact: whole people
+        CHECK(pop[t] == expected.at(target.features[t].code)); // exact: whole people
     }
     CHECK(outside == 0);
 }
@@ -74,10 +75,11 @@ TEST_CASE("Population-weighted overlap adds up: rows plus outside equal the Cens
     const OverlapResult ab = compute_overlap(a, b, {});
     const WeightedOverlap w = weigh_overlap(a, b, ab, census_weights(), Spread::centroid, 0);
     double rows = 0;
-    for (double v : w.row_weight) rows += v;
+    for (double v : w.row_weight)
+        rows += v;
     CHECK(w.total == 56490108);
     CHECK(rows + w.outside_rows == w.total);
-    CHECK(w.outside_b > 0);  // icb22-gen misses the Isles of Scilly and much coast
+    CHECK(w.outside_b > 0); // icb22-gen misses the Isles of Scilly and much coast
 }
 
 TEST_CASE("District population moved onto ICBs conserves England's total to 1e-9", "[realdata]")
@@ -140,7 +142,8 @@ TEST_CASE("GP payments by point-in-polygon and by the practices' own ICB codes d
     std::vector<double> x = pts.lon, y = pts.lat;
     thread_reprojector(wgs84_crs, working_crs).transform(x, y);
     std::vector<XY> xy(x.size());
-    for (std::size_t i = 0; i < x.size(); ++i) xy[i] = {x[i], y[i]};
+    for (std::size_t i = 0; i < x.size(); ++i)
+        xy[i] = {x[i], y[i]};
     const auto located = locate_points(icb, xy, 0);
     const Apportioned a = sum_points(located, pts.values[0], icb.features.size());
     // README: £10,230,094,803.70 in all, of which 257 practices (£112,236,542.34) have no coordinates.
@@ -150,7 +153,8 @@ TEST_CASE("GP payments by point-in-polygon and by the practices' own ICB codes d
     CHECK(std::abs(a.sum_out + a.outside - a.sum_in) < 0.01);
 
     std::map<std::string, std::size_t> index;
-    for (std::size_t t = 0; t < icb.features.size(); ++t) index[icb.features[t].code] = t;
+    for (std::size_t t = 0; t < icb.features.size(); ++t)
+        index[icb.features[t].code] = t;
     std::vector<double> by_code(icb.features.size(), 0.0);
     double moved = 0;
     for (std::size_t p = 0; p < pts.codes.size(); ++p) {
@@ -158,7 +162,8 @@ TEST_CASE("GP payments by point-in-polygon and by the practices' own ICB codes d
         if (located[p] != index.at(pts.codes[p])) moved += pts.values[0][p];
     }
     double differences = 0;
-    for (std::size_t t = 0; t < by_code.size(); ++t) differences += std::abs(by_code[t] - a.values[t]);
+    for (std::size_t t = 0; t < by_code.size(); ++t)
+        differences += std::abs(by_code[t] - a.values[t]);
     // Each moved £ shows up at most twice (once where it is, once where its code says).
     CHECK(moved > 0);
     CHECK(differences <= 2 * moved + 0.01);

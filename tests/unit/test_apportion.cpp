@@ -20,7 +20,7 @@ Transfer sample()
     return t;
 }
 constexpr double missing = std::numeric_limits<double>::quiet_NaN();
-}
+} // namespace
 
 TEST_CASE("Extensive values are split by weight and their total is conserved")
 {

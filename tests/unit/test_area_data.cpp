@@ -21,7 +21,7 @@ const char* tidy = "area_code,area_name,area_type,variable,value,unit,period\n"
                    "E1,One,LAD,le,80.5,years,2019\n"
                    "E1,One,LAD,le,81.5,years,2021\n"
                    "E2,Two,LAD,le,n/a,years,2021\n";
-}
+} // namespace
 
 TEST_CASE("A tidy file gives one map per variable, filtered by period")
 {

@@ -14,7 +14,7 @@ std::string write_temp(const std::string& name, const std::string& text)
     std::ofstream(name, std::ios::binary) << text;
     return name;
 }
-}
+} // namespace
 
 TEST_CASE("Quoted fields keep commas, quotes and line breaks; CRLF and a BOM are accepted")
 {

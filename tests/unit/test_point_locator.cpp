@@ -14,7 +14,7 @@ TEST_CASE("Points land in the feature covering them; a shared edge goes to the l
     const std::vector<XY> points{{0.5, 0.5}, {1.5, 0.5}, {1.0, 0.5}, {5, 5}, {0, 0}};
     for (unsigned threads : {1u, 2u}) {
         const auto where = locate_points(l, points, threads);
-        CHECK(where == std::vector<std::size_t>{0, 1, 0, no_feature, 0});  // A is index 0
+        CHECK(where == std::vector<std::size_t>{0, 1, 0, no_feature, 0}); // A is index 0
     }
 }
 

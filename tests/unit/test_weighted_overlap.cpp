@@ -19,7 +19,7 @@ struct Fixture {
     Layer small = make_layer("w", {{"W1", box(0.5, 0, 2.5, 1)}, {"W2", box(3, 1, 4, 2)}, {"W3", box(10, 10, 11, 11)}});
     WeightLayer w{&small, {100, 10, 7}};
 };
-}
+} // namespace
 
 TEST_CASE("Centroid spread gives a small area's whole weight to the piece holding its point")
 {
@@ -27,7 +27,7 @@ TEST_CASE("Centroid spread gives a small area's whole weight to the piece holdin
     const OverlapResult ab = compute_overlap(f.a, f.b, {});
     const WeightedOverlap wo = weigh_overlap(f.a, f.b, ab, f.w, Spread::centroid, 1);
     REQUIRE(ab.rows.size() == 2);
-    CHECK(wo.row_weight == std::vector<double>{100, 10});  // W1 → A1 (its point is at x = 1.5)
+    CHECK(wo.row_weight == std::vector<double>{100, 10}); // W1 → A1 (its point is at x = 1.5)
     CHECK(wo.a_weight == std::vector<double>{100, 10});
     CHECK(wo.b_weight == std::vector<double>{110});
     CHECK(wo.total == 117);
