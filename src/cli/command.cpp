@@ -9,12 +9,14 @@ namespace coterm::cli {
 
 std::unique_ptr<Command> make_overlap_command();
 std::unique_ptr<Command> make_apportion_command();
+std::unique_ptr<Command> make_score_command();
 
 std::vector<std::unique_ptr<Command>> make_commands()
 {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(make_overlap_command());
     commands.push_back(make_apportion_command());
+    commands.push_back(make_score_command());
     return commands;
 }
 

@@ -128,3 +128,19 @@ set_tests_properties(cli.doc_options_apportion PROPERTIES LABELS cli)
 cli_case(apportion_two_files EXIT 0 STDERR_EMPTY GOLDEN ${G}/apportion_two_files.csv
   ARGS apportion --data ${F}/quarter_values.csv ${F}/quarter_staff.csv --from ${F}/quarters.geojson
        --to ${F}/halves.geojson ${W} --var spend --var staff --extensive spend --extensive staff -q)
+
+# ---- score ----
+cli_case(score_quarters_halves EXIT 0 STDERR_EMPTY GOLDEN ${G}/score_quarters_halves.csv
+  ARGS score ${F}/quarters.geojson ${F}/halves.geojson --both -q)
+cli_case(score_shifted_json EXIT 0 STDERR_EMPTY GOLDEN ${G}/score_shifted_quarters.json
+  ARGS score ${F}/shifted.geojson ${F}/quarters.geojson --format json -q)
+cli_case(score_text EXIT 0 STDERR_EMPTY GOLDEN ${G}/score_quarters_halves.txt
+  ARGS score ${F}/quarters.geojson ${F}/halves.geojson --format text -q)
+cli_case(score_summary_line EXIT 0 STDERR "quarters.geojson vs halves.geojson [(]area[)]: 4 of 4 nested, 0 split; 2 of 2 halves.geojson are unions of whole quarters.geojson"
+  ARGS score ${F}/quarters.geojson ${F}/halves.geojson)
+cli_case(err_score_tolerance EXIT 2 STDOUT_EMPTY STDERR "--tolerance"
+  ARGS score ${F}/quarters.geojson ${F}/halves.geojson --tolerance 1.5)
+add_test(NAME cli.doc_options_score
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=score
+          -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/score.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
+set_tests_properties(cli.doc_options_score PROPERTIES LABELS cli)

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: MIT
+// `coterm score A B`: coterminosity scores of two layers (docs/cli/score.md,
+// definitions in docs/methods.md §11).
+#include "cli/command.hpp"
+#include "cli/layer_options.hpp"
+#include "cli/weight_options.hpp"
+#include "core/number_format.hpp"
+#include "core/overlap.hpp"
+#include "core/score.hpp"
+#include "core/table.hpp"
+#include "io/atomic_file.hpp"
+#include "io/data_dir.hpp"
+#include "io/table_writer.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace coterm::cli {
+namespace {
+
+struct ScoreCliOptions {
+    PairInputOptions input;
+    std::string weight = "area";
+    WeightCliOptions weights;
+    ScoreOptions score;
+    bool both = false;
+    std::string format = "csv";
+    std::string output;
+};
+
+std::string parts_text(const UnitScore& u, const Layer& other)
+{
+    std::string out;
+    for (const auto& [j, share] : u.parts) {
+        if (!out.empty()) out += ';';
+        out += other.features[j].code + ":" + format_general(share, 6);
+    }
+    return out;
+}
+
+std::string codes_text(const std::vector<std::size_t>& units, const Layer& layer)
+{
+    std::string out;
+    for (std::size_t i : units)
+        out += (out.empty() ? "" : ";") + layer.features[i].code;
+    return out;
+}
+
+void add_unit_rows(Table& t, const char* side, const Layer& layer, const Layer& other, const Scores& s,
+                   const Scores& reverse)
+{
+    for (std::size_t i = 0; i < layer.features.size(); ++i) {
+        const Feature& f = layer.features[i];
+        const UnitScore& u = s.a_units[i];
+        const bool matched = u.best != static_cast<std::size_t>(-1);
+        const UnionScore& un = reverse.b_unions[i];
+        t.rows.push_back({std::string(side), f.code, f.name, u.weight,
+                          matched ? Cell(other.features[u.best].code) : Cell(),
+                          matched ? Cell(other.features[u.best].name) : Cell(), u.share_in_best, u.best_share_of_b,
+                          u.iou, static_cast<std::int64_t>(u.partners), u.split, std::string(relation_name(u.relation)),
+                          parts_text(u, other), un.union_of_whole, codes_text(un.splits, other)});
+    }
+}
+
+Table units_table(const LayerPair& layers, const Scores& ab, const Scores& ba, bool both)
+{
+    Table t;
+    t.columns = {{"layer", Format::text},          {"code", Format::text},
+                 {"name", Format::text},           {"weight", Format::share},
+                 {"best_code", Format::text},      {"best_name", Format::text},
+                 {"share_in_best", Format::share}, {"best_share_of_other", Format::share},
+                 {"iou", Format::share},           {"partners", Format::integer},
+                 {"split", Format::flag},          {"relation", Format::text},
+                 {"parts", Format::text},          {"union_of_whole_other", Format::flag},
+                 {"splits_other", Format::text}};
+    add_unit_rows(t, "a", layers.a, layers.b, ab, ba);
+    if (both) add_unit_rows(t, "b", layers.b, layers.a, ba, ab);
+    return t;
+}
+
+Table summary_table(const ScoreCliOptions& o, const LayerPair& layers, const Scores& ab, const Scores& ba,
+                    double a_total, double b_total)
+{
+    SummaryBuilder t;
+    const PairScores& p = ab.pair;
+    t.add("a_layer", Format::text, layers.a.label);
+    t.add("b_layer", Format::text, layers.b.label);
+    t.add("weight", Format::text, o.weight);
+    t.add("tolerance", Format::share, o.score.tolerance);
+    t.add("sliver", Format::share, o.score.sliver);
+    t.add("total", Format::share, p.total);
+    t.add("a_uncovered_share", Format::share, a_total > 0 ? 1 - p.total / a_total : 0.0);
+    t.add("b_uncovered_share", Format::share, b_total > 0 ? 1 - p.total / b_total : 0.0);
+    t.add_count("a_units", p.units);
+    t.add_count("a_nested", p.nested);
+    t.add("a_nested_share", Format::share, p.nested_share);
+    t.add_count("a_split", p.split);
+    t.add("a_split_share", Format::share, p.split_share);
+    t.add_count("b_units", p.b_units);
+    t.add_count("b_unions_of_whole_a", p.b_unions);
+    t.add("b_unions_of_whole_a_share", Format::share, p.b_unions_share);
+    t.add_count("b_nested", ba.pair.nested);
+    t.add_count("a_unions_of_whole_b", ba.pair.b_unions);
+    t.add_count("identical_pairs", p.identical);
+    t.add("mean_share_in_best", Format::share, p.mean_share_in_best);
+    t.add("mean_iou", Format::share, p.mean_iou);
+    t.add("h_a", Format::share, p.h_a);
+    t.add("h_b", Format::share, p.h_b);
+    t.add("h_a_given_b", Format::share, p.h_a_given_b);
+    t.add("h_b_given_a", Format::share, p.h_b_given_a);
+    t.add("nesting_a_in_b", Format::share, p.nesting_a_in_b);
+    t.add("nesting_b_in_a", Format::share, p.nesting_b_in_a);
+    t.add("nmi", Format::share, p.nmi);
+    t.add("vi", Format::share, p.vi);
+    t.add("ari", Format::share, o.weight == "population" ? Cell(p.ari) : Cell());
+    return t.take();
+}
+
+std::string percent(double share)
+{
+    return format_fixed(100 * share, 1) + "%";
+}
+
+/// The readable block (--format text).
+std::string text_block(const ScoreCliOptions& o, const LayerPair& layers, const Scores& ab, const Scores& ba)
+{
+    const std::string& a = layers.a.label;
+    const std::string& b = layers.b.label;
+    const PairScores& p = ab.pair;
+    const std::string by = o.weight == "population" ? "population" : "area";
+    auto n3 = [](double v) { return format_fixed(v, 3); };
+    std::string s = "coterm score: " + a + " against " + b + " (by " + by + ", tolerance " +
+                    format_general(o.score.tolerance, 6) + ", sliver " + format_general(o.score.sliver, 6) + ")\n";
+    s += "  " + std::to_string(p.nested) + " of " + std::to_string(p.units) + " " + a + " lie within one " + b + " (" +
+         percent(p.nested_share) + " of the " + by + "); " + std::to_string(p.split) + " are split (" +
+         percent(p.split_share) + ")\n";
+    s += "  " + std::to_string(p.b_unions) + " of " + std::to_string(p.b_units) + " " + b + " are unions of whole " +
+         a + " (" + percent(p.b_unions_share) + ")\n";
+    s += "  " + std::to_string(ba.pair.nested) + " of " + std::to_string(ba.pair.units) + " " + b + " lie within one " +
+         a + "; " + std::to_string(p.identical) + " identical pairs\n";
+    s += "  mean share in best match " + n3(p.mean_share_in_best) + ", mean IoU " + n3(p.mean_iou) + "\n";
+    s += "  nesting " + a + " in " + b + " " + n3(p.nesting_a_in_b) + ", " + b + " in " + a + " " +
+         n3(p.nesting_b_in_a) + " (1 = nests exactly)\n";
+    s += "  NMI " + n3(p.nmi) + ", variation of information " + n3(p.vi) + " bits";
+    if (o.weight == "population") s += ", adjusted Rand index " + n3(p.ari);
+    s += "\n";
+    std::string split_list;
+    for (std::size_t i = 0; i < layers.a.features.size(); ++i) {
+        const UnitScore& u = ab.a_units[i];
+        if (!u.split) continue;
+        split_list += "    " + layers.a.features[i].code + " " + layers.a.features[i].name + ": " +
+                      parts_text(u, layers.b) + "\n";
+    }
+    if (!split_list.empty()) s += "  split " + a + " (" + b + ":share):\n" + split_list;
+    return s;
+}
+
+class ScoreCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override
+    {
+        CLI::App* cmd = app.add_subcommand("score", "Coterminosity scores of two layers: nesting, splits, best "
+                                                    "matches, unions of whole units, partition agreement");
+        add_pair_options(*cmd, o_.input);
+        cmd->add_option("--weight", o_.weight, "area (default) or population: the weight of each piece")
+            ->check(CLI::IsMember({"area", "population"}));
+        add_weight_options(*cmd, o_.weights);
+        cmd->add_option("--tolerance", o_.score.tolerance, "τ: a share at least this counts as whole (default 0.99)")
+            ->check(CLI::Range(0.5, 1.0));
+        cmd->add_option("--sliver", o_.score.sliver, "ε: shares below this are slivers, not partners (default 0.001)")
+            ->check(CLI::Range(0.0, 0.5));
+        cmd->add_flag("--both", o_.both, "Also one row per unit of B");
+        cmd->add_option("--format", o_.format, "Output format: csv (per unit), json or text (default csv)")
+            ->check(CLI::IsMember({"csv", "json", "text"}));
+        cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");
+        return cmd;
+    }
+
+    void run() override
+    {
+        Stopwatch stopwatch;
+        const LayerPair layers = load_pair(o_.input, stopwatch);
+        const bool by_population = o_.weight == "population";
+        OverlapOptions options;
+        options.threads = o_.input.threads;
+        options.keep_pieces = by_population && spread_of(o_.weights) == Spread::area;
+        const OverlapResult overlap = compute_overlap(layers.a, layers.b, options);
+
+        std::vector<ScoreCell> cells;
+        double a_total = 0, b_total = 0;
+        if (by_population) {
+            const auto weights =
+                load_weights(o_.weights, io::resolve_data_dir(o_.input.data_dir), o_.input.threads, o_.input.verbose);
+            const WeightedOverlap w =
+                weigh_overlap(layers.a, layers.b, overlap, weights->weights, spread_of(o_.weights), o_.input.threads);
+            for (std::size_t k = 0; k < overlap.rows.size(); ++k)
+                cells.push_back({overlap.rows[k].a, overlap.rows[k].b, w.row_weight[k]});
+            a_total = w.total - w.outside_a;
+            b_total = w.total - w.outside_b;
+        } else {
+            for (const auto& r : overlap.rows)
+                cells.push_back({r.a, r.b, r.area_m2});
+            for (const auto& f : layers.a.features)
+                a_total += f.area_m2;
+            for (const auto& f : layers.b.features)
+                b_total += f.area_m2;
+        }
+        const Scores ab =
+            score_matrix(cells, layers.a.features.size(), layers.b.features.size(), o_.score, by_population);
+        const Scores ba =
+            score_matrix(transpose(cells), layers.b.features.size(), layers.a.features.size(), o_.score, by_population);
+
+        std::string content;
+        if (o_.format == "text") {
+            content = text_block(o_, layers, ab, ba);
+        } else {
+            Table units = units_table(layers, ab, ba, o_.both);
+            if (o_.format == "csv") {
+                content = io::to_csv(units);
+            } else {
+                Report report;
+                report.summary = summary_table(o_, layers, ab, ba, a_total, b_total);
+                report.tables.emplace_back("units", std::move(units));
+                content = io::to_json(report);
+            }
+        }
+        io::write_output(o_.output, content);
+        if (!o_.input.quiet) {
+            const PairScores& p = ab.pair;
+            std::cerr << "coterm: " << layers.a.label << " vs " << layers.b.label << " (" << o_.weight
+                      << "): " << p.nested << " of " << p.units << " nested, " << p.split << " split; " << p.b_unions
+                      << " of " << p.b_units << " " << layers.b.label << " are unions of whole " << layers.a.label
+                      << "; nesting " << format_fixed(p.nesting_a_in_b, 3) << " / " << format_fixed(p.nesting_b_in_a, 3)
+                      << ", NMI " << format_fixed(p.nmi, 3) << "; uncovered "
+                      << percent(a_total > 0 ? 1 - p.total / a_total : 0) << " of " << layers.a.label << ", "
+                      << percent(b_total > 0 ? 1 - p.total / b_total : 0) << " of " << layers.b.label << "\n";
+        }
+    }
+
+private:
+    ScoreCliOptions o_;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_score_command()
+{
+    return std::make_unique<ScoreCommand>();
+}
+
+} // namespace coterm::cli

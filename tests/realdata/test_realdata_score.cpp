@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+// Coterminosity scores on the mirror: exactly consistent layers give exact answers.
+#include "core/score.hpp"
+#include "io/csv_reader.hpp"
+#include "realdata.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+using namespace coterm;
+using coterm::realdata::census_weights;
+using coterm::realdata::data_file;
+using coterm::realdata::layer;
+
+namespace {
+
+Scores score_by_area(const Layer& a, const Layer& b, double tolerance)
+{
+    std::vector<ScoreCell> cells;
+    for (const auto& r : compute_overlap(a, b, {}).rows)
+        cells.push_back({r.a, r.b, r.area_m2});
+    ScoreOptions o;
+    o.tolerance = tolerance;
+    return score_matrix(cells, a.features.size(), b.features.size(), o, false);
+}
+
+Scores score_by_population(const Layer& a, const Layer& b)
+{
+    const OverlapResult ov = compute_overlap(a, b, {});
+    const WeightedOverlap w = weigh_overlap(a, b, ov, census_weights(), Spread::centroid, 0);
+    std::vector<ScoreCell> cells;
+    for (std::size_t k = 0; k < ov.rows.size(); ++k)
+        cells.push_back({ov.rows[k].a, ov.rows[k].b, w.row_weight[k]});
+    return score_matrix(cells, a.features.size(), b.features.size(), {}, true);
+}
+
+/// Districts of each unit of a LAD lookup (England rows).
+std::map<std::string, std::set<std::string>> districts_by(const std::string& lookup, const std::string& column)
+{
+    const io::CsvFile csv = io::read_csv(data_file(lookup));
+    const std::size_t lad = csv.column("ltla24_code", "test"), unit = csv.column(column, "test");
+    std::map<std::string, std::set<std::string>> out;
+    for (std::size_t r = 0; r < csv.row_count(); ++r)
+        out[std::string(csv.field(r, unit))].emplace(csv.field(r, lad));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("Every LSOA-built district is within one fire and one police area at τ = 1 − 1e-9", "[realdata]")
+{
+    for (const char* id : {"fra24", "pfa24"}) {
+        const Scores s = score_by_area(layer("ltla24"), layer(id), 1.0 - 1e-9);
+        INFO(id);
+        CHECK(s.pair.nested == 296);
+        CHECK(s.pair.split == 0);
+        CHECK(s.pair.b_unions == s.pair.b_units); // every FRA/PFA is a union of whole districts
+        CHECK(s.pair.nesting_a_in_b == Approx(1).margin(1e-9));
+        for (const auto& u : s.a_units)
+            REQUIRE((u.relation == Relation::within || u.relation == Relation::equal));
+    }
+}
+
+TEST_CASE("Fire against police areas: the identical pairs are exactly those made of the same districts", "[realdata]")
+{
+    const auto fra = districts_by("lookups/lookup_ltla24_fra24.csv", "fra24_code");
+    const auto pfa = districts_by("lookups/lookup_ltla24_csp24_pfa24.csv", "pfa24_code");
+    std::set<std::pair<std::string, std::string>> expected;
+    for (const auto& [f, f_lads] : fra)
+        for (const auto& [p, p_lads] : pfa)
+            if (f_lads == p_lads) expected.insert({f, p});
+    const Layer& a = layer("fra24");
+    const Layer& b = layer("pfa24");
+    const Scores s = score_by_area(a, b, 1.0 - 1e-9);
+    std::set<std::pair<std::string, std::string>> found;
+    for (std::size_t i = 0; i < a.features.size(); ++i)
+        if (s.a_units[i].relation == Relation::equal)
+            found.insert({a.features[i].code, b.features[s.a_units[i].best].code});
+    CHECK(found == expected);
+    CHECK(found.size() == 29);
+    // Within the default 1 % tolerance London's fire authority also matches the Met,
+    // whose area is London without the City (the City of London has its own police).
+    const Scores loose = score_by_area(a, b, 0.99);
+    CHECK(loose.pair.identical == 30);
+}
+
+TEST_CASE("A layer scored against itself: every unit equal, NMI 1, VI 0", "[realdata]")
+{
+    const Scores s = score_by_area(layer("icb24"), layer("icb24"), 0.99);
+    for (const auto& u : s.a_units)
+        CHECK(u.relation == Relation::equal);
+    CHECK(s.pair.identical == 42);
+    CHECK(s.pair.nmi == Approx(1).margin(1e-9));
+    CHECK(s.pair.vi == Approx(0).margin(1e-9));
+}
+
+TEST_CASE("Scores by area and by population agree on which districts are split between ICBs", "[realdata]")
+{
+    const Layer& a = layer("ltla24");
+    const Layer& b = layer("icb24");
+    const Scores by_area = score_by_area(a, b, 0.99);
+    const Scores by_pop = score_by_population(a, b);
+    std::set<std::string> split_area, split_pop;
+    for (std::size_t i = 0; i < a.features.size(); ++i) {
+        if (by_area.a_units[i].partners > 1) split_area.insert(a.features[i].code);
+        if (by_pop.a_units[i].partners > 1) split_pop.insert(a.features[i].code);
+    }
+    CHECK(split_area == split_pop);
+    CHECK(split_area.size() == 13);
+    CHECK(by_pop.pair.ari > 0);
+    CHECK(by_pop.pair.ari < 1);
+}
