@@ -3,7 +3,10 @@
 // definitions in docs/methods.md §11).
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
+#include "cli/score_pair.hpp"
+#include "cli/scorecard.hpp"
 #include "cli/weight_options.hpp"
+#include "core/errors.hpp"
 #include "core/number_format.hpp"
 #include "core/overlap.hpp"
 #include "core/score.hpp"
@@ -24,6 +27,7 @@ struct ScoreCliOptions {
     WeightCliOptions weights;
     ScoreOptions score;
     bool both = false;
+    std::vector<std::string> scorecard;
     std::string format = "csv";
     std::string output;
 };
@@ -78,41 +82,15 @@ Table units_table(const LayerPair& layers, const Scores& ab, const Scores& ba, b
     return t;
 }
 
-Table summary_table(const ScoreCliOptions& o, const LayerPair& layers, const Scores& ab, const Scores& ba,
-                    double a_total, double b_total)
+Table summary_table(const ScoreCliOptions& o, const LayerPair& layers, const ScoredPair& scored)
 {
     SummaryBuilder t;
-    const PairScores& p = ab.pair;
     t.add("a_layer", Format::text, layers.a.label);
     t.add("b_layer", Format::text, layers.b.label);
     t.add("weight", Format::text, o.weight);
     t.add("tolerance", Format::share, o.score.tolerance);
     t.add("sliver", Format::share, o.score.sliver);
-    t.add("total", Format::share, p.total);
-    t.add("a_uncovered_share", Format::share, a_total > 0 ? 1 - p.total / a_total : 0.0);
-    t.add("b_uncovered_share", Format::share, b_total > 0 ? 1 - p.total / b_total : 0.0);
-    t.add_count("a_units", p.units);
-    t.add_count("a_nested", p.nested);
-    t.add("a_nested_share", Format::share, p.nested_share);
-    t.add_count("a_split", p.split);
-    t.add("a_split_share", Format::share, p.split_share);
-    t.add_count("b_units", p.b_units);
-    t.add_count("b_unions_of_whole_a", p.b_unions);
-    t.add("b_unions_of_whole_a_share", Format::share, p.b_unions_share);
-    t.add_count("b_nested", ba.pair.nested);
-    t.add_count("a_unions_of_whole_b", ba.pair.b_unions);
-    t.add_count("identical_pairs", p.identical);
-    t.add("mean_share_in_best", Format::share, p.mean_share_in_best);
-    t.add("mean_iou", Format::share, p.mean_iou);
-    t.add("h_a", Format::share, p.h_a);
-    t.add("h_b", Format::share, p.h_b);
-    t.add("h_a_given_b", Format::share, p.h_a_given_b);
-    t.add("h_b_given_a", Format::share, p.h_b_given_a);
-    t.add("nesting_a_in_b", Format::share, p.nesting_a_in_b);
-    t.add("nesting_b_in_a", Format::share, p.nesting_b_in_a);
-    t.add("nmi", Format::share, p.nmi);
-    t.add("vi", Format::share, p.vi);
-    t.add("ari", Format::share, o.weight == "population" ? Cell(p.ari) : Cell());
+    add_pair_measures(t, scored);
     return t.take();
 }
 
@@ -161,7 +139,9 @@ public:
     {
         CLI::App* cmd = app.add_subcommand("score", "Coterminosity scores of two layers: nesting, splits, best "
                                                     "matches, unions of whole units, partition agreement");
-        add_pair_options(*cmd, o_.input);
+        PairNames names;
+        names.required = false; // not with --scorecard
+        add_pair_options(*cmd, o_.input, names);
         cmd->add_option("--weight", o_.weight, "area (default) or population: the weight of each piece")
             ->check(CLI::IsMember({"area", "population"}));
         add_weight_options(*cmd, o_.weights);
@@ -170,45 +150,52 @@ public:
         cmd->add_option("--sliver", o_.score.sliver, "ε: shares below this are slivers, not partners (default 0.001)")
             ->check(CLI::Range(0.0, 0.5));
         cmd->add_flag("--both", o_.both, "Also one row per unit of B");
+        cmd->add_option("--scorecard", o_.scorecard,
+                        "Score every ordered pair of these layers (instead of A B); with -o DIR, one CSV matrix per "
+                        "measure and scorecard.json")
+            ->expected(2, 64);
         cmd->add_option("--format", o_.format, "Output format: csv (per unit), json or text (default csv)")
             ->check(CLI::IsMember({"csv", "json", "text"}));
-        cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");
+        cmd->add_option("-o,--output", o_.output,
+                        "Output file (default: stdout), written atomically; with --scorecard a folder");
         return cmd;
     }
 
     void run() override
     {
+        if (!o_.scorecard.empty()) {
+            if (!o_.input.a.empty()) throw UsageError("give either A B or --scorecard LAYERS, not both");
+            std::unique_ptr<LoadedWeights> weights;
+            if (o_.weight == "population")
+                weights = load_weights(o_.weights, io::resolve_data_dir(o_.input.data_dir), o_.input.threads,
+                                       o_.input.verbose);
+            ScorecardOptions s;
+            s.layers = o_.scorecard;
+            s.data_dir = o_.input.data_dir;
+            s.assume_crs = o_.input.assume_crs;
+            s.weight = o_.weight;
+            s.threads = o_.input.threads;
+            s.quiet = o_.input.quiet;
+            s.verbose = o_.input.verbose;
+            s.weights = weights.get();
+            s.spread = spread_of(o_.weights);
+            s.score = o_.score;
+            s.output = o_.output;
+            run_scorecard(s);
+            return;
+        }
+        if (o_.input.a.empty() || o_.input.b.empty()) throw UsageError("give two layers A B, or --scorecard LAYERS");
         Stopwatch stopwatch;
         const LayerPair layers = load_pair(o_.input, stopwatch);
-        const bool by_population = o_.weight == "population";
-        OverlapOptions options;
-        options.threads = o_.input.threads;
-        options.keep_pieces = by_population && spread_of(o_.weights) == Spread::area;
-        const OverlapResult overlap = compute_overlap(layers.a, layers.b, options);
-
-        std::vector<ScoreCell> cells;
-        double a_total = 0, b_total = 0;
-        if (by_population) {
-            const auto weights =
+        std::unique_ptr<LoadedWeights> weights;
+        if (o_.weight == "population")
+            weights =
                 load_weights(o_.weights, io::resolve_data_dir(o_.input.data_dir), o_.input.threads, o_.input.verbose);
-            const WeightedOverlap w =
-                weigh_overlap(layers.a, layers.b, overlap, weights->weights, spread_of(o_.weights), o_.input.threads);
-            for (std::size_t k = 0; k < overlap.rows.size(); ++k)
-                cells.push_back({overlap.rows[k].a, overlap.rows[k].b, w.row_weight[k]});
-            a_total = w.total - w.outside_a;
-            b_total = w.total - w.outside_b;
-        } else {
-            for (const auto& r : overlap.rows)
-                cells.push_back({r.a, r.b, r.area_m2});
-            for (const auto& f : layers.a.features)
-                a_total += f.area_m2;
-            for (const auto& f : layers.b.features)
-                b_total += f.area_m2;
-        }
-        const Scores ab =
-            score_matrix(cells, layers.a.features.size(), layers.b.features.size(), o_.score, by_population);
-        const Scores ba =
-            score_matrix(transpose(cells), layers.b.features.size(), layers.a.features.size(), o_.score, by_population);
+        const ScoredPair scored =
+            score_layers(layers.a, layers.b, weights.get(), spread_of(o_.weights), o_.score, o_.input.threads);
+        const Scores& ab = scored.ab;
+        const Scores& ba = scored.ba;
+        const double a_total = scored.a_total, b_total = scored.b_total;
 
         std::string content;
         if (o_.format == "text") {
@@ -219,7 +206,7 @@ public:
                 content = io::to_csv(units);
             } else {
                 Report report;
-                report.summary = summary_table(o_, layers, ab, ba, a_total, b_total);
+                report.summary = summary_table(o_, layers, scored);
                 report.tables.emplace_back("units", std::move(units));
                 content = io::to_json(report);
             }

@@ -20,8 +20,8 @@ void add_pair_options(CLI::App& cmd, PairInputOptions& o, const PairNames& n)
     const std::string lb = n.positional ? std::string(1, static_cast<char>(std::toupper(b[0]))) : "--" + b;
     if (n.positional) {
         cmd.add_option("A", o.a, "First layer: catalogue id (e.g. ltla24) or path to any OGR vector source")
-            ->required();
-        cmd.add_option("B", o.b, "Second layer: catalogue id (e.g. icb24) or path")->required();
+            ->required(n.required);
+        cmd.add_option("B", o.b, "Second layer: catalogue id (e.g. icb24) or path")->required(n.required);
     } else {
         cmd.add_option("--" + a, o.a, n.a_help);
         cmd.add_option("--" + b, o.b, n.b_help)->required();

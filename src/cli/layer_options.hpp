@@ -27,6 +27,7 @@ struct PairNames {
     const char* a = "a";
     const char* b = "b";
     bool positional = true; ///< A and B as positionals, else as --a / --b options
+    bool required = true;   ///< A and B must be given (else the command checks them itself)
     const char* data_dir_option = "--data,--data-dir";
     const char* a_help = "";
     const char* b_help = "";

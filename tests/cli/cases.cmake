@@ -144,3 +144,7 @@ add_test(NAME cli.doc_options_score
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=score
           -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/score.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
 set_tests_properties(cli.doc_options_score PROPERTIES LABELS cli)
+cli_case(score_scorecard EXIT 0 STDERR_EMPTY GOLDEN ${G}/score_scorecard.json
+  ARGS score --scorecard ${F}/quarters.geojson ${F}/halves.geojson ${F}/shifted.geojson -q)
+cli_case(err_score_no_layers EXIT 2 STDOUT_EMPTY STDERR "give two layers A B, or --scorecard LAYERS"
+  ARGS score)

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#include "cli/score_pair.hpp"
+
+#include "core/overlap.hpp"
+
+namespace coterm::cli {
+
+ScoredPair score_layers(const Layer& a, const Layer& b, const LoadedWeights* weights, Spread spread,
+                        const ScoreOptions& options, unsigned threads)
+{
+    OverlapOptions overlap_options;
+    overlap_options.threads = threads;
+    overlap_options.keep_pieces = weights && spread == Spread::area;
+    const OverlapResult overlap = compute_overlap(a, b, overlap_options);
+    ScoredPair out;
+    std::vector<ScoreCell> cells;
+    if (weights) {
+        const WeightedOverlap w = weigh_overlap(a, b, overlap, weights->weights, spread, threads);
+        for (std::size_t k = 0; k < overlap.rows.size(); ++k)
+            cells.push_back({overlap.rows[k].a, overlap.rows[k].b, w.row_weight[k]});
+        out.a_total = w.total - w.outside_a;
+        out.b_total = w.total - w.outside_b;
+        out.counts = true;
+    } else {
+        for (const auto& r : overlap.rows)
+            cells.push_back({r.a, r.b, r.area_m2});
+        for (const auto& f : a.features)
+            out.a_total += f.area_m2;
+        for (const auto& f : b.features)
+            out.b_total += f.area_m2;
+    }
+    out.ab = score_matrix(cells, a.features.size(), b.features.size(), options, out.counts);
+    out.ba = score_matrix(transpose(cells), b.features.size(), a.features.size(), options, out.counts);
+    return out;
+}
+
+void add_pair_measures(SummaryBuilder& t, const ScoredPair& s)
+{
+    const PairScores& p = s.ab.pair;
+    t.add("total", Format::share, p.total);
+    t.add("a_uncovered_share", Format::share, s.a_total > 0 ? 1 - p.total / s.a_total : 0.0);
+    t.add("b_uncovered_share", Format::share, s.b_total > 0 ? 1 - p.total / s.b_total : 0.0);
+    t.add_count("a_units", p.units);
+    t.add_count("a_nested", p.nested);
+    t.add("a_nested_share", Format::share, p.nested_share);
+    t.add_count("a_split", p.split);
+    t.add("a_split_share", Format::share, p.split_share);
+    t.add_count("b_units", p.b_units);
+    t.add_count("b_unions_of_whole_a", p.b_unions);
+    t.add("b_unions_of_whole_a_share", Format::share, p.b_unions_share);
+    t.add_count("b_nested", s.ba.pair.nested);
+    t.add_count("a_unions_of_whole_b", s.ba.pair.b_unions);
+    t.add_count("identical_pairs", p.identical);
+    t.add("mean_share_in_best", Format::share, p.mean_share_in_best);
+    t.add("mean_iou", Format::share, p.mean_iou);
+    t.add("h_a", Format::share, p.h_a);
+    t.add("h_b", Format::share, p.h_b);
+    t.add("h_a_given_b", Format::share, p.h_a_given_b);
+    t.add("h_b_given_a", Format::share, p.h_b_given_a);
+    t.add("nesting_a_in_b", Format::share, p.nesting_a_in_b);
+    t.add("nesting_b_in_a", Format::share, p.nesting_b_in_a);
+    t.add("nmi", Format::share, p.nmi);
+    t.add("vi", Format::share, p.vi);
+    t.add("ari", Format::share, s.counts ? Cell(p.ari) : Cell());
+}
+
+} // namespace coterm::cli

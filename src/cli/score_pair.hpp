@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include "cli/weight_options.hpp"
+#include "core/layer.hpp"
+#include "core/score.hpp"
+#include "core/table.hpp"
+
+namespace coterm::cli {
+
+/// The scores of A against B and of B against A, from one overlap.
+struct ScoredPair {
+    Scores ab, ba;
+    double a_total = 0; ///< weight of the whole of A (area, or population located in A)
+    double b_total = 0;
+    bool counts = false; ///< weights are population counts (ARI defined)
+};
+
+/// Overlaps A and B once and scores both ways, weighted by area or, when `weights` is
+/// given, by population spread by `spread`.
+ScoredPair score_layers(const Layer& a, const Layer& b, const LoadedWeights* weights, Spread spread,
+                        const ScoreOptions& options, unsigned threads);
+
+/// Adds the pair measures (docs/methods.md §11) to a summary.
+void add_pair_measures(SummaryBuilder& t, const ScoredPair& s);
+
+} // namespace coterm::cli

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+#include "cli/scorecard.hpp"
+
+#include "cli/layer_options.hpp"
+#include "cli/score_pair.hpp"
+#include "core/errors.hpp"
+#include "core/number_format.hpp"
+#include "io/atomic_file.hpp"
+#include "io/catalogue.hpp"
+#include "io/data_dir.hpp"
+#include "io/layer_source.hpp"
+#include "io/table_writer.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+namespace coterm::cli {
+
+const std::vector<std::string>& scorecard_measures()
+{
+    static const std::vector<std::string> measures{"a_nested_share",
+                                                   "a_split",
+                                                   "b_unions_of_whole_a_share",
+                                                   "identical_pairs",
+                                                   "mean_share_in_best",
+                                                   "mean_iou",
+                                                   "nesting_a_in_b",
+                                                   "nmi",
+                                                   "vi",
+                                                   "a_uncovered_share"};
+    return measures;
+}
+
+namespace {
+
+/// Column index of a named measure in a pair-measures table.
+std::size_t column_of(const Table& t, const std::string& name)
+{
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+        if (t.columns[c].name == name) return c;
+    throw DataError("internal: no measure " + name);
+}
+
+} // namespace
+
+void run_scorecard(const ScorecardOptions& o)
+{
+    if (o.layers.size() < 2) throw UsageError("--scorecard needs at least two layers");
+    const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
+    const auto data_dir = io::resolve_data_dir(o.data_dir);
+    std::vector<Layer> layers;
+    for (const auto& spec : o.layers) {
+        io::ReadOptions read;
+        read.assume_crs = o.assume_crs;
+        BuildReport report;
+        layers.push_back(io::load_layer(io::locate_layer(spec, catalogue, data_dir, read), o.threads, report));
+        warn_about_build(layers.back().label, report, o.verbose);
+    }
+
+    // One overlap per unordered pair gives both ordered pairs.
+    Table pairs;
+    std::map<std::pair<std::size_t, std::size_t>, std::size_t> row_of;
+    auto add_row = [&](std::size_t i, std::size_t j, const ScoredPair& s) {
+        SummaryBuilder b;
+        b.add("a_layer", Format::text, layers[i].label);
+        b.add("b_layer", Format::text, layers[j].label);
+        add_pair_measures(b, s);
+        Table one = b.take();
+        if (pairs.columns.empty()) pairs.columns = one.columns;
+        row_of[{i, j}] = pairs.rows.size();
+        pairs.rows.push_back(std::move(one.rows.front()));
+    };
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        for (std::size_t j = i + 1; j < layers.size(); ++j) {
+            ScoredPair s = score_layers(layers[i], layers[j], o.weights, o.spread, o.score, o.threads);
+            add_row(i, j, s);
+            std::swap(s.ab, s.ba);
+            std::swap(s.a_total, s.b_total);
+            add_row(j, i, s);
+        }
+    // Rows in a fixed order: A in the order given, then B.
+    Table ordered;
+    ordered.columns = pairs.columns;
+    for (const auto& [key, row] : row_of)
+        ordered.rows.push_back(pairs.rows[row]);
+
+    Report report;
+    SummaryBuilder summary;
+    std::string names;
+    for (const auto& l : layers)
+        names += (names.empty() ? "" : ";") + l.label;
+    summary.add("layers", Format::text, names);
+    summary.add("weight", Format::text, o.weight);
+    summary.add("tolerance", Format::share, o.score.tolerance);
+    summary.add("sliver", Format::share, o.score.sliver);
+    summary.add_count("ordered_pairs", ordered.rows.size());
+    report.summary = summary.take();
+    report.tables.emplace_back("pairs", ordered);
+    const std::string json = io::to_json(report);
+
+    if (o.output.empty()) {
+        io::write_output("", json);
+    } else {
+        std::filesystem::create_directories(o.output);
+        io::write_output((std::filesystem::path(o.output) / "scorecard.json").string(), json);
+        for (const auto& measure : scorecard_measures()) {
+            const std::size_t c = column_of(ordered, measure);
+            Table matrix;
+            matrix.columns.push_back({"layer", Format::text});
+            for (const auto& l : layers)
+                matrix.columns.push_back({l.label, ordered.columns[c].format});
+            for (std::size_t i = 0; i < layers.size(); ++i) {
+                std::vector<Cell> row{layers[i].label};
+                for (std::size_t j = 0; j < layers.size(); ++j)
+                    row.push_back(i == j ? Cell()
+                                         : ordered.rows[std::distance(row_of.begin(), row_of.find({i, j}))][c]);
+                matrix.rows.push_back(std::move(row));
+            }
+            io::write_output((std::filesystem::path(o.output) / (measure + ".csv")).string(), io::to_csv(matrix));
+        }
+    }
+    if (o.quiet) return;
+    std::cerr << "coterm: scorecard of " << layers.size() << " layers, " << ordered.rows.size() << " ordered pairs by "
+              << o.weight << "\n";
+    const std::size_t uncovered = column_of(ordered, "a_uncovered_share");
+    for (const auto& [key, row] : row_of) {
+        const double share = std::get<double>(pairs.rows[row][uncovered]);
+        if (share > 0.001)
+            std::cerr << "coterm: " << layers[key.first].label << " vs " << layers[key.second].label
+                      << ": scored on the " << format_fixed(100 * (1 - share), 1) << "% of " << layers[key.first].label
+                      << " that " << layers[key.second].label << " covers\n";
+    }
+}
+
+} // namespace coterm::cli
