@@ -28,6 +28,7 @@ struct ScoreCliOptions {
     ScoreOptions score;
     bool both = false;
     std::vector<std::string> scorecard;
+    double uncertain = -1; ///< --uncertain; < 0 = by the layers' families
     std::string format = "csv";
     std::string output;
 };
@@ -58,24 +59,32 @@ void add_unit_rows(Table& t, const char* side, const Layer& layer, const Layer& 
         const UnitScore& u = s.a_units[i];
         const bool matched = u.best != static_cast<std::size_t>(-1);
         const UnionScore& un = reverse.b_unions[i];
-        t.rows.push_back({std::string(side), f.code, f.name, u.weight,
-                          matched ? Cell(other.features[u.best].code) : Cell(),
-                          matched ? Cell(other.features[u.best].name) : Cell(), u.share_in_best, u.best_share_of_b,
-                          u.iou, static_cast<std::int64_t>(u.partners), u.split, std::string(relation_name(u.relation)),
-                          parts_text(u, other), un.union_of_whole, codes_text(un.splits, other)});
+        t.rows.push_back(
+            {std::string(side), f.code, f.name, u.weight, matched ? Cell(other.features[u.best].code) : Cell(),
+             matched ? Cell(other.features[u.best].name) : Cell(), u.share_in_best, u.best_share_of_b, u.iou,
+             static_cast<std::int64_t>(u.partners), u.split, u.uncertain, std::string(relation_name(u.relation)),
+             parts_text(u, other), un.union_of_whole, codes_text(un.splits, other)});
     }
 }
 
 Table units_table(const LayerPair& layers, const Scores& ab, const Scores& ba, bool both)
 {
     Table t;
-    t.columns = {{"layer", Format::text},          {"code", Format::text},
-                 {"name", Format::text},           {"weight", Format::share},
-                 {"best_code", Format::text},      {"best_name", Format::text},
-                 {"share_in_best", Format::share}, {"best_share_of_other", Format::share},
-                 {"iou", Format::share},           {"partners", Format::integer},
-                 {"split", Format::flag},          {"relation", Format::text},
-                 {"parts", Format::text},          {"union_of_whole_other", Format::flag},
+    t.columns = {{"layer", Format::text},
+                 {"code", Format::text},
+                 {"name", Format::text},
+                 {"weight", Format::share},
+                 {"best_code", Format::text},
+                 {"best_name", Format::text},
+                 {"share_in_best", Format::share},
+                 {"best_share_of_other", Format::share},
+                 {"iou", Format::share},
+                 {"partners", Format::integer},
+                 {"split", Format::flag},
+                 {"uncertain", Format::flag},
+                 {"relation", Format::text},
+                 {"parts", Format::text},
+                 {"union_of_whole_other", Format::flag},
                  {"splits_other", Format::text}};
     add_unit_rows(t, "a", layers.a, layers.b, ab, ba);
     if (both) add_unit_rows(t, "b", layers.b, layers.a, ba, ab);
@@ -100,7 +109,8 @@ std::string percent(double share)
 }
 
 /// The readable block (--format text).
-std::string text_block(const ScoreCliOptions& o, const LayerPair& layers, const Scores& ab, const Scores& ba)
+std::string text_block(const ScoreCliOptions& o, const LayerPair& layers, const Scores& ab, const Scores& ba,
+                       double uncertain)
 {
     const std::string& a = layers.a.label;
     const std::string& b = layers.b.label;
@@ -112,6 +122,10 @@ std::string text_block(const ScoreCliOptions& o, const LayerPair& layers, const 
     s += "  " + std::to_string(p.nested) + " of " + std::to_string(p.units) + " " + a + " lie within one " + b + " (" +
          percent(p.nested_share) + " of the " + by + "); " + std::to_string(p.split) + " are split (" +
          percent(p.split_share) + ")\n";
+    if (uncertain > 0)
+        s += "  " + std::to_string(p.uncertain) + " are uncertain (" + percent(p.uncertain_share) +
+             "): split by less than " + percent(uncertain) +
+             ", within the generalisation error of layers that do not share edges\n";
     s += "  " + std::to_string(p.b_unions) + " of " + std::to_string(p.b_units) + " " + b + " are unions of whole " +
          a + " (" + percent(p.b_unions_share) + ")\n";
     s += "  " + std::to_string(ba.pair.nested) + " of " + std::to_string(ba.pair.units) + " " + b + " lie within one " +
@@ -125,11 +139,11 @@ std::string text_block(const ScoreCliOptions& o, const LayerPair& layers, const 
     std::string split_list;
     for (std::size_t i = 0; i < layers.a.features.size(); ++i) {
         const UnitScore& u = ab.a_units[i];
-        if (!u.split) continue;
+        if (!u.split && !u.uncertain) continue;
         split_list += "    " + layers.a.features[i].code + " " + layers.a.features[i].name + ": " +
                       parts_text(u, layers.b) + "\n";
     }
-    if (!split_list.empty()) s += "  split " + a + " (" + b + ":share):\n" + split_list;
+    if (!split_list.empty()) s += "  split or uncertain " + a + " (" + b + ":share):\n" + split_list;
     return s;
 }
 
@@ -149,6 +163,10 @@ public:
             ->check(CLI::Range(0.5, 1.0));
         cmd->add_option("--sliver", o_.score.sliver, "ε: shares below this are slivers, not partners (default 0.001)")
             ->check(CLI::Range(0.0, 0.5));
+        cmd->add_option("--uncertain", o_.uncertain,
+                        "U: a minority share between 1 − τ and U is `uncertain`, not split (default: 0 for layers "
+                        "sharing edges, 0.06 otherwise, the measured generalisation error)")
+            ->check(CLI::Range(0.0, 0.5));
         cmd->add_flag("--both", o_.both, "Also one row per unit of B");
         cmd->add_option("--scorecard", o_.scorecard,
                         "Score every ordered pair of these layers (instead of A B); with -o DIR, one CSV matrix per "
@@ -163,6 +181,7 @@ public:
 
     void run() override
     {
+        o_.score.uncertain = o_.uncertain;
         if (!o_.scorecard.empty()) {
             if (!o_.input.a.empty()) throw UsageError("give either A B or --scorecard LAYERS, not both");
             std::unique_ptr<LoadedWeights> weights;
@@ -199,7 +218,7 @@ public:
 
         std::string content;
         if (o_.format == "text") {
-            content = text_block(o_, layers, ab, ba);
+            content = text_block(o_, layers, ab, ba, scored.uncertain);
         } else {
             Table units = units_table(layers, ab, ba, o_.both);
             if (o_.format == "csv") {
@@ -215,12 +234,12 @@ public:
         if (!o_.input.quiet) {
             const PairScores& p = ab.pair;
             std::cerr << "coterm: " << layers.a.label << " vs " << layers.b.label << " (" << o_.weight
-                      << "): " << p.nested << " of " << p.units << " nested, " << p.split << " split; " << p.b_unions
-                      << " of " << p.b_units << " " << layers.b.label << " are unions of whole " << layers.a.label
-                      << "; nesting " << format_fixed(p.nesting_a_in_b, 3) << " / " << format_fixed(p.nesting_b_in_a, 3)
-                      << ", NMI " << format_fixed(p.nmi, 3) << "; uncovered "
-                      << percent(a_total > 0 ? 1 - p.total / a_total : 0) << " of " << layers.a.label << ", "
-                      << percent(b_total > 0 ? 1 - p.total / b_total : 0) << " of " << layers.b.label << "\n";
+                      << "): " << p.nested << " of " << p.units << " nested, " << p.split << " split, " << p.uncertain
+                      << " uncertain; " << p.b_unions << " of " << p.b_units << " " << layers.b.label
+                      << " are unions of whole " << layers.a.label << "; nesting " << format_fixed(p.nesting_a_in_b, 3)
+                      << " / " << format_fixed(p.nesting_b_in_a, 3) << ", NMI " << format_fixed(p.nmi, 3)
+                      << "; uncovered " << percent(a_total > 0 ? 1 - p.total / a_total : 0) << " of " << layers.a.label
+                      << ", " << percent(b_total > 0 ? 1 - p.total / b_total : 0) << " of " << layers.b.label << "\n";
         }
     }
 

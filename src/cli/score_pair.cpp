@@ -5,9 +5,17 @@
 
 namespace coterm::cli {
 
-ScoredPair score_layers(const Layer& a, const Layer& b, const LoadedWeights* weights, Spread spread,
-                        const ScoreOptions& options, unsigned threads)
+double uncertainty_for(const Layer& a, const Layer& b, double requested)
 {
+    if (requested >= 0) return requested;
+    return !a.family.empty() && a.family == b.family ? 0.0 : generalisation_uncertainty;
+}
+
+ScoredPair score_layers(const Layer& a, const Layer& b, const LoadedWeights* weights, Spread spread,
+                        const ScoreOptions& requested, unsigned threads)
+{
+    ScoreOptions options = requested;
+    options.uncertain = uncertainty_for(a, b, requested.uncertain);
     OverlapOptions overlap_options;
     overlap_options.threads = threads;
     overlap_options.keep_pieces = weights && spread == Spread::area;
@@ -29,6 +37,7 @@ ScoredPair score_layers(const Layer& a, const Layer& b, const LoadedWeights* wei
         for (const auto& f : b.features)
             out.b_total += f.area_m2;
     }
+    out.uncertain = options.uncertain;
     out.ab = score_matrix(cells, a.features.size(), b.features.size(), options, out.counts);
     out.ba = score_matrix(transpose(cells), b.features.size(), a.features.size(), options, out.counts);
     return out;
@@ -37,6 +46,7 @@ ScoredPair score_layers(const Layer& a, const Layer& b, const LoadedWeights* wei
 void add_pair_measures(SummaryBuilder& t, const ScoredPair& s)
 {
     const PairScores& p = s.ab.pair;
+    t.add("uncertain", Format::share, s.uncertain);
     t.add("total", Format::share, p.total);
     t.add("a_uncovered_share", Format::share, s.a_total > 0 ? 1 - p.total / s.a_total : 0.0);
     t.add("b_uncovered_share", Format::share, s.b_total > 0 ? 1 - p.total / s.b_total : 0.0);
@@ -45,6 +55,8 @@ void add_pair_measures(SummaryBuilder& t, const ScoredPair& s)
     t.add("a_nested_share", Format::share, p.nested_share);
     t.add_count("a_split", p.split);
     t.add("a_split_share", Format::share, p.split_share);
+    t.add_count("a_uncertain", p.uncertain);
+    t.add("a_uncertain_share", Format::share, p.uncertain_share);
     t.add_count("b_units", p.b_units);
     t.add_count("b_unions_of_whole_a", p.b_unions);
     t.add("b_unions_of_whole_a_share", Format::share, p.b_unions_share);

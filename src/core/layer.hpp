@@ -17,8 +17,9 @@ struct Feature {
 
 /// A boundary layer ready for analysis: features sorted by code, geometries valid.
 struct Layer {
-    std::string id;    ///< catalogue id or the path it was read from
-    std::string label; ///< short human name used in messages
+    std::string id;     ///< catalogue id or the path it was read from
+    std::string label;  ///< short human name used in messages
+    std::string family; ///< layers of one family share edges exactly; "" = unknown (a user's file)
     std::vector<Feature> features;
 };
 

@@ -103,7 +103,7 @@ Layer build_layer(const std::string& id, const std::string& label, std::vector<R
     parallel_for(chunks, resolve_threads(options.threads),
                  [&](std::size_t c) { prepare_chunk(raw, prepared, c, label, options.source_crs); });
 
-    Layer layer{id, label, {}};
+    Layer layer{id, label, {}, {}};
     layer.features.reserve(raw.size());
     for (std::size_t i = 0; i < raw.size(); ++i) {
         auto& p = prepared[i];

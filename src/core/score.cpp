@@ -47,7 +47,9 @@ void score_units(const std::vector<ScoreCell>& cells, const std::vector<double>&
         u.share_in_best = m / row[i];
         u.best_share_of_b = m / col[u.best];
         u.iou = m / (row[i] + col[u.best] - m);
-        u.split = u.share_in_best < o.tolerance;
+        const bool below = u.share_in_best < o.tolerance;
+        u.uncertain = below && 1 - u.share_in_best < o.uncertain;
+        u.split = below && !u.uncertain;
         const bool a_whole = u.share_in_best >= o.tolerance, b_whole = u.best_share_of_b >= o.tolerance;
         u.relation = a_whole && b_whole ? Relation::equal
                      : a_whole          ? Relation::within
@@ -88,6 +90,9 @@ void score_pair(const std::vector<ScoreCell>& cells, const std::vector<double>& 
         if (u.split) {
             ++p.split;
             p.split_share += row[i] / n;
+        } else if (u.uncertain) {
+            ++p.uncertain;
+            p.uncertain_share += row[i] / n;
         } else {
             ++p.nested;
             p.nested_share += row[i] / n;

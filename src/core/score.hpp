@@ -10,7 +10,17 @@ namespace coterm {
 struct ScoreOptions {
     double tolerance = 0.99; ///< τ: a share at least this counts as "whole"
     double sliver = 0.001;   ///< ε: a share below this is a sliver, not a partner
+    /// U: a unit whose minority share 1 − share_in_best lies in (1 − τ, U) is `uncertain`,
+    /// neither nested nor split: the split is within the layers' generalisation error.
+    /// 0 = no uncertain units (layers sharing edges exactly).
+    double uncertain = 0;
 };
+
+/// The measured generalisation error used as U between layers that do not share edges
+/// (docs/methods.md §11.1): the largest minority share of a truly unsplit district
+/// between the ONS BUC districts and LSOA-built ICBs, 4.5 % by area and 5.9 % by
+/// population, rounded up.
+inline constexpr double generalisation_uncertainty = 0.06;
 
 /// One cell of the weight matrix: M_ij = weight of a_i ∩ b_j (area or population).
 struct ScoreCell {
@@ -29,7 +39,8 @@ struct UnitScore {
     double best_share_of_b = 0;                      ///< M_ij* / C_j*
     double iou = 0;                                  ///< M_ij* / (R_i + C_j* − M_ij*)
     std::size_t partners = 0;                        ///< b_j with M_ij / R_i ≥ ε
-    bool split = false;                              ///< share_in_best < τ
+    bool split = false;                              ///< share_in_best < τ and not uncertain
+    bool uncertain = false;                          ///< 1 − τ < 1 − share_in_best < U
     Relation relation = Relation::none;
     std::vector<std::pair<std::size_t, double>> parts; ///< (j, M_ij / R_i) ≥ ε, largest first
 };
@@ -48,6 +59,8 @@ struct PairScores {
     double nested_share = 0; ///< Σ R_i of nested units / N
     std::size_t split = 0;
     double split_share = 0;
+    std::size_t uncertain = 0; ///< A units with a split within the generalisation error
+    double uncertain_share = 0;
     std::size_t b_units = 0;       ///< B units with weight > 0
     std::size_t b_unions = 0;      ///< B units that are unions of whole A units
     double b_unions_share = 0;     ///< Σ C_j of those / N

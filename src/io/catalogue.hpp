@@ -12,7 +12,7 @@ namespace coterm::io {
 struct CatalogueLayer {
     std::string id;     ///< e.g. "ltla24"
     std::string title;  ///< what it is
-    std::string family; ///< "lsoa21-built", "ltla24-gen-built" or "ons-generalised"
+    std::string family; ///< layers of one family share edges exactly ("lsoa21", "ltla24-gen", or the layer's own id)
     std::string file;   ///< path relative to the data directory
     std::string layer;  ///< layer name inside the file
     std::string code_field;

@@ -38,6 +38,7 @@ LayerLocation locate_layer(const std::string& spec, const Catalogue& catalogue, 
                             "or run tools/demo, which links it into geodata/cache");
         loc.source = file.string();
         loc.from_catalogue = true;
+        loc.family = entry->family;
         loc.read.layer_name = pick(overrides.layer_name, entry->layer);
         loc.read.code_field = pick(overrides.code_field, entry->code_field);
         loc.read.name_field = pick(overrides.name_field, entry->name_field);
@@ -67,6 +68,7 @@ Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& r
         location.from_catalogue ? location.spec : std::filesystem::path(location.spec).filename().string();
     Layer layer =
         build_layer(location.spec, label.empty() ? location.spec : label, std::move(raw.features), options, report);
+    layer.family = location.family;
     if (timings) {
         timings->read_s = std::chrono::duration<double>(t1 - t0).count();
         timings->build_s = std::chrono::duration<double>(clock::now() - t1).count();

@@ -16,6 +16,7 @@ struct LayerLocation {
     std::string source; ///< path or connection string handed to GDAL
     ReadOptions read;   ///< layer, fields and CRS to read with
     bool from_catalogue = false;
+    std::string family; ///< the catalogue's family, "" for a path
 };
 
 /// Resolves a layer argument. A catalogue id maps to its file under `data_dir`

@@ -113,3 +113,23 @@ TEST_CASE("Units with no weight are left out of the pair scores")
     CHECK(s.a_units[1].relation == Relation::none);
     CHECK(s.pair.units == 1);
 }
+
+TEST_CASE("With U, a split smaller than the generalisation error is uncertain, not split")
+{
+    // Minority shares: a0 0.5 %, a1 3 %, a2 7 %; τ = 0.99, U = 0.06.
+    const std::vector<ScoreCell> cells{{0, 0, 99.5}, {0, 1, 0.5}, {1, 0, 97}, {1, 1, 3}, {2, 0, 93}, {2, 1, 7}};
+    ScoreOptions o;
+    o.uncertain = 0.06;
+    const Scores s = score_matrix(cells, 3, 2, o, false);
+    CHECK_FALSE(s.a_units[0].split);
+    CHECK_FALSE(s.a_units[0].uncertain);
+    CHECK(s.a_units[1].uncertain);
+    CHECK_FALSE(s.a_units[1].split);
+    CHECK(s.a_units[2].split);
+    CHECK(s.pair.nested == 1);
+    CHECK(s.pair.uncertain == 1);
+    CHECK(s.pair.split == 1);
+    CHECK(s.pair.uncertain_share == Approx(100.0 / 300));
+    // Without U the 3 % unit is split.
+    CHECK(score_matrix(cells, 3, 2, {}, false).pair.split == 2);
+}
