@@ -28,7 +28,8 @@ struct ScoreCliOptions {
     ScoreOptions score;
     bool both = false;
     std::vector<std::string> scorecard;
-    double uncertain = -1; ///< --uncertain; < 0 = by the layers' families
+    double uncertain = -1;  ///< --uncertain; < 0 = by the layers' families
+    double boundary_m = 50; ///< --boundary, metres
     std::string format = "csv";
     std::string output;
 };
@@ -109,9 +110,11 @@ std::string percent(double share)
 }
 
 /// The readable block (--format text).
-std::string text_block(const ScoreCliOptions& o, const LayerPair& layers, const Scores& ab, const Scores& ba,
-                       double uncertain)
+std::string text_block(const ScoreCliOptions& o, const LayerPair& layers, const ScoredPair& scored)
 {
+    const Scores& ab = scored.ab;
+    const Scores& ba = scored.ba;
+    const double uncertain = scored.uncertain;
     const std::string& a = layers.a.label;
     const std::string& b = layers.b.label;
     const PairScores& p = ab.pair;
@@ -136,6 +139,13 @@ std::string text_block(const ScoreCliOptions& o, const LayerPair& layers, const 
     s += "  NMI " + n3(p.nmi) + ", variation of information " + n3(p.vi) + " bits";
     if (o.weight == "population") s += ", adjusted Rand index " + n3(p.ari);
     s += "\n";
+    const BoundaryAlignment& bd = scored.boundary;
+    if (bd.a_internal_m > 0 && bd.b_internal_m > 0)
+        s += "  boundary lines within " + format_general(bd.distance_m, 6) +
+             " m of the other layer's: " + percent(bd.a_near_m / bd.a_internal_m) + " of " + a +
+             "'s internal boundary (" + format_fixed(bd.a_internal_m / 1000, 0) + " km), " +
+             percent(bd.b_near_m / bd.b_internal_m) + " of " + b + "'s (" + format_fixed(bd.b_internal_m / 1000, 0) +
+             " km)\n";
     std::string split_list;
     for (std::size_t i = 0; i < layers.a.features.size(); ++i) {
         const UnitScore& u = ab.a_units[i];
@@ -167,6 +177,9 @@ public:
                         "U: a minority share between 1 − τ and U is `uncertain`, not split (default: 0 for layers "
                         "sharing edges, 0.06 otherwise, the measured generalisation error)")
             ->check(CLI::Range(0.0, 0.5));
+        cmd->add_option("--boundary", o_.boundary_m,
+                        "DIST metres: share of each layer's internal boundary within DIST of the other's (default 50)")
+            ->check(CLI::Range(0.0, 100000.0));
         cmd->add_flag("--both", o_.both, "Also one row per unit of B");
         cmd->add_option("--scorecard", o_.scorecard,
                         "Score every ordered pair of these layers (instead of A B); with -o DIR, one CSV matrix per "
@@ -199,6 +212,7 @@ public:
             s.weights = weights.get();
             s.spread = spread_of(o_.weights);
             s.score = o_.score;
+            s.boundary_m = o_.boundary_m;
             s.output = o_.output;
             run_scorecard(s);
             return;
@@ -210,15 +224,15 @@ public:
         if (o_.weight == "population")
             weights =
                 load_weights(o_.weights, io::resolve_data_dir(o_.input.data_dir), o_.input.threads, o_.input.verbose);
-        const ScoredPair scored =
-            score_layers(layers.a, layers.b, weights.get(), spread_of(o_.weights), o_.score, o_.input.threads);
+        const ScoredPair scored = score_layers(layers.a, layers.b, weights.get(), spread_of(o_.weights), o_.score,
+                                               o_.boundary_m, o_.input.threads);
         const Scores& ab = scored.ab;
         const Scores& ba = scored.ba;
         const double a_total = scored.a_total, b_total = scored.b_total;
 
         std::string content;
         if (o_.format == "text") {
-            content = text_block(o_, layers, ab, ba, scored.uncertain);
+            content = text_block(o_, layers, scored);
         } else {
             Table units = units_table(layers, ab, ba, o_.both);
             if (o_.format == "csv") {

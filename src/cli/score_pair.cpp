@@ -12,7 +12,7 @@ double uncertainty_for(const Layer& a, const Layer& b, double requested)
 }
 
 ScoredPair score_layers(const Layer& a, const Layer& b, const LoadedWeights* weights, Spread spread,
-                        const ScoreOptions& requested, unsigned threads)
+                        const ScoreOptions& requested, double boundary_m, unsigned threads)
 {
     ScoreOptions options = requested;
     options.uncertain = uncertainty_for(a, b, requested.uncertain);
@@ -38,6 +38,7 @@ ScoredPair score_layers(const Layer& a, const Layer& b, const LoadedWeights* wei
             out.b_total += f.area_m2;
     }
     out.uncertain = options.uncertain;
+    out.boundary = align_boundaries(a, b, boundary_m, threads);
     out.ab = score_matrix(cells, a.features.size(), b.features.size(), options, out.counts);
     out.ba = score_matrix(transpose(cells), b.features.size(), a.features.size(), options, out.counts);
     return out;
@@ -74,6 +75,12 @@ void add_pair_measures(SummaryBuilder& t, const ScoredPair& s)
     t.add("nmi", Format::share, p.nmi);
     t.add("vi", Format::share, p.vi);
     t.add("ari", Format::share, s.counts ? Cell(p.ari) : Cell());
+    const BoundaryAlignment& bd = s.boundary;
+    t.add("boundary_distance_m", Format::share, bd.distance_m);
+    t.add("a_internal_boundary_m", Format::area, bd.a_internal_m);
+    t.add("a_boundary_near_share", Format::share, bd.a_internal_m > 0 ? Cell(bd.a_near_m / bd.a_internal_m) : Cell());
+    t.add("b_internal_boundary_m", Format::area, bd.b_internal_m);
+    t.add("b_boundary_near_share", Format::share, bd.b_internal_m > 0 ? Cell(bd.b_near_m / bd.b_internal_m) : Cell());
 }
 
 } // namespace coterm::cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include "cli/weight_options.hpp"
+#include "core/boundary_alignment.hpp"
 #include "core/layer.hpp"
 #include "core/score.hpp"
 #include "core/table.hpp"
@@ -14,6 +15,7 @@ struct ScoredPair {
     double b_total = 0;
     bool counts = false;  ///< weights are population counts (ARI defined)
     double uncertain = 0; ///< the U used (see uncertainty_for)
+    BoundaryAlignment boundary;
 };
 
 /// U for a pair: `requested` when ≥ 0; else 0 when both layers are of one family (their
@@ -24,7 +26,7 @@ double uncertainty_for(const Layer& a, const Layer& b, double requested);
 /// given, by population spread by `spread`. options.uncertain < 0 means "choose by
 /// family" (uncertainty_for).
 ScoredPair score_layers(const Layer& a, const Layer& b, const LoadedWeights* weights, Spread spread,
-                        const ScoreOptions& options, unsigned threads);
+                        const ScoreOptions& options, double boundary_m, unsigned threads);
 
 /// Adds the pair measures (docs/methods.md §11) to a summary.
 void add_pair_measures(SummaryBuilder& t, const ScoredPair& s);

@@ -73,10 +73,12 @@ void run_scorecard(const ScorecardOptions& o)
     };
     for (std::size_t i = 0; i < layers.size(); ++i)
         for (std::size_t j = i + 1; j < layers.size(); ++j) {
-            ScoredPair s = score_layers(layers[i], layers[j], o.weights, o.spread, o.score, o.threads);
+            ScoredPair s = score_layers(layers[i], layers[j], o.weights, o.spread, o.score, o.boundary_m, o.threads);
             add_row(i, j, s);
             std::swap(s.ab, s.ba);
             std::swap(s.a_total, s.b_total);
+            std::swap(s.boundary.a_internal_m, s.boundary.b_internal_m);
+            std::swap(s.boundary.a_near_m, s.boundary.b_near_m);
             add_row(j, i, s);
         }
     // Rows in a fixed order: A in the order given, then B.

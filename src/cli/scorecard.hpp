@@ -17,6 +17,7 @@ struct ScorecardOptions {
     const LoadedWeights* weights = nullptr; ///< set for population weighting
     Spread spread = Spread::centroid;
     ScoreOptions score;
+    double boundary_m = 50;
     std::string output; ///< a folder: scorecard.json and one CSV matrix per measure; empty = JSON on stdout
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Coterminosity scores on the mirror: exactly consistent layers give exact answers.
+#include "core/boundary_alignment.hpp"
 #include "core/score.hpp"
 #include "io/csv_reader.hpp"
 #include "realdata.hpp"
@@ -176,4 +177,12 @@ TEST_CASE("ONS generalised districts against police areas agree with the exact a
     CHECK(s.pair.split == 0);
     CHECK(s.pair.uncertain == 0);
     CHECK(s.pair.nested == 296);
+}
+
+TEST_CASE("Fire authorities made of whole districts have every internal boundary on a district boundary", "[realdata]")
+{
+    const BoundaryAlignment r = align_boundaries(layer("ltla24"), layer("fra24"), 50, 0);
+    CHECK(r.b_internal_m > 0);
+    CHECK(r.b_near_m == Approx(r.b_internal_m).epsilon(1e-9));
+    CHECK(r.a_near_m < r.a_internal_m); // district boundaries inside a fire authority are not fire boundaries
 }

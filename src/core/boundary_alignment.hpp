@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include "core/layer.hpp"
+
+#include <vector>
+
+namespace coterm {
+
+/// A straight piece of boundary, EPSG:27700 metres.
+struct Segment {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+/// How far two layers' boundary lines coincide (docs/methods.md §11.2).
+struct BoundaryAlignment {
+    double distance_m = 0;   ///< DIST
+    double a_internal_m = 0; ///< length of A's internal boundary
+    double a_near_m = 0;     ///< of which within DIST of B's boundary
+    double b_internal_m = 0;
+    double b_near_m = 0;
+};
+
+/// The segments shared by two features of the layer (each once): its internal
+/// boundary, without the coast and the outer edge, which belong to one feature only.
+/// Exact for layers whose neighbours share vertices (ONS files, LSOA-built layers).
+std::vector<Segment> internal_segments(const Layer& layer);
+
+/// Every boundary segment of every feature, shared ones once.
+std::vector<Segment> all_segments(const Layer& layer);
+
+/// Σ length of the parts of the `a` segments lying within `distance` of some `b` segment.
+double length_within(const std::vector<Segment>& a, const std::vector<Segment>& b, double distance, unsigned threads);
+
+/// Both directions: A's internal boundary near any boundary of B, and the converse.
+BoundaryAlignment align_boundaries(const Layer& a, const Layer& b, double distance, unsigned threads);
+
+} // namespace coterm
