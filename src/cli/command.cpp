@@ -10,6 +10,7 @@ namespace coterm::cli {
 std::unique_ptr<Command> make_overlap_command();
 std::unique_ptr<Command> make_apportion_command();
 std::unique_ptr<Command> make_score_command();
+std::unique_ptr<Command> make_layers_command();
 
 std::vector<std::unique_ptr<Command>> make_commands()
 {
@@ -17,6 +18,7 @@ std::vector<std::unique_ptr<Command>> make_commands()
     commands.push_back(make_overlap_command());
     commands.push_back(make_apportion_command());
     commands.push_back(make_score_command());
+    commands.push_back(make_layers_command());
     return commands;
 }
 

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+// `coterm layers [ID]`: the catalogue, and one layer in detail (docs/cli/layers.md).
+#include "cli/command.hpp"
+#include "core/errors.hpp"
+#include "core/number_format.hpp"
+#include "core/strings.hpp"
+#include "core/table.hpp"
+#include "io/atomic_file.hpp"
+#include "io/catalogue.hpp"
+#include "io/data_dir.hpp"
+#include "io/layer_info.hpp"
+#include "io/table_writer.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace coterm::cli {
+namespace {
+
+struct LayersCliOptions {
+    std::string id;
+    std::string data_dir;
+    std::string format = "text";
+    std::string output;
+};
+
+/// Columns padded to their widest cell, for reading in a terminal.
+std::string aligned(const Table& t)
+{
+    std::vector<std::size_t> width(t.columns.size(), 0);
+    std::vector<std::vector<std::string>> cells;
+    cells.emplace_back();
+    for (const auto& c : t.columns)
+        cells.back().push_back(c.name);
+    for (const auto& row : t.rows) {
+        cells.emplace_back();
+        for (std::size_t c = 0; c < row.size(); ++c)
+            cells.back().push_back(format_cell(row[c], t.columns[c].format));
+    }
+    for (const auto& row : cells)
+        for (std::size_t c = 0; c < row.size(); ++c)
+            width[c] = std::max(width[c], row[c].size());
+    std::string out;
+    for (const auto& row : cells) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            line += row[c];
+            if (c + 1 < row.size()) line += std::string(width[c] - row[c].size() + 2, ' ');
+        }
+        out += line + "\n";
+    }
+    return out;
+}
+
+Table catalogue_table(const io::Catalogue& catalogue, const std::filesystem::path& data_dir, bool full)
+{
+    Table t;
+    t.columns = {{"id", Format::text},      {"family", Format::text},  {"features", Format::integer},
+                 {"present", Format::flag}, {"vintage", Format::text}, {"title", Format::text}};
+    if (full)
+        t.columns.insert(t.columns.end(), {{"file", Format::text},
+                                           {"generalisation", Format::text},
+                                           {"source", Format::text},
+                                           {"licence", Format::text}});
+    for (const auto& l : catalogue.layers) {
+        t.rows.push_back({l.id, l.family, l.features, std::filesystem::exists(data_dir / l.file), l.vintage, l.title});
+        if (full) t.rows.back().insert(t.rows.back().end(), {l.file, l.generalisation, l.source, l.licence});
+    }
+    return t;
+}
+
+/// One layer: catalogue entry and what its file holds, as name/value rows.
+Table detail_table(const io::CatalogueLayer& l, const std::filesystem::path& data_dir)
+{
+    Table t;
+    t.columns = {{"key", Format::text}, {"value", Format::text}};
+    auto add = [&](const std::string& k, const std::string& v) { t.rows.push_back({k, v}); };
+    add("id", l.id);
+    add("title", l.title);
+    add("family", l.family);
+    add("vintage", l.vintage);
+    add("generalisation", l.generalisation);
+    add("source", l.source);
+    add("licence", l.licence);
+    add("file", l.file);
+    add("code field", l.code_field);
+    add("name field", l.name_field);
+    const auto path = data_dir / l.file;
+    if (!std::filesystem::exists(path)) {
+        add("present", "no (not in " + data_dir.string() + ")");
+        return t;
+    }
+    const io::LayerInfo info = io::describe_layer(path.string(), l.layer);
+    add("present", "yes");
+    add("layer", info.layer_name);
+    add("features", std::to_string(info.features) +
+                        (info.features == l.features ? "" : " (catalogue says " + std::to_string(l.features) + ")"));
+    std::string fields;
+    for (const auto& [name, type] : info.fields)
+        fields += (fields.empty() ? "" : ", ") + name + " (" + type + ")";
+    add("fields", fields);
+    add("crs", info.crs);
+    add("extent", format_general(info.min_x, 8) + ", " + format_general(info.min_y, 8) + ", " +
+                      format_general(info.max_x, 8) + ", " + format_general(info.max_y, 8));
+    add("vertices", std::to_string(info.vertices));
+    add("parts / rings", std::to_string(info.parts) + " / " + std::to_string(info.rings));
+    add("bytes", std::to_string(info.bytes));
+    add("sha256", info.sha256);
+    return t;
+}
+
+class LayersCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override
+    {
+        CLI::App* cmd = app.add_subcommand("layers", "The layer catalogue: what each layer is, its vintage, source "
+                                                     "and licence, and whether its file is present");
+        cmd->add_option("ID", o_.id,
+                        "A catalogue id: describe that layer in detail (fields, CRS, extent, counts, "
+                        "SHA-256)");
+        cmd->add_option("--data,--data-dir", o_.data_dir, "Data directory (default: $COTERM_DATA, else geodata/cache)");
+        cmd->add_option("--format", o_.format, "Output format: text (default), csv or json")
+            ->check(CLI::IsMember({"text", "csv", "json"}));
+        cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");
+        return cmd;
+    }
+
+    void run() override
+    {
+        const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
+        const auto data_dir = io::resolve_data_dir(o_.data_dir);
+        Table table;
+        if (o_.id.empty()) {
+            table = catalogue_table(catalogue, data_dir, o_.format != "text");
+        } else {
+            const io::CatalogueLayer* l = catalogue.find(o_.id);
+            if (!l) throw UsageError("unknown layer '" + o_.id + "'" + did_you_mean(o_.id, catalogue.ids()));
+            table = detail_table(*l, data_dir);
+        }
+        std::string content;
+        if (o_.format == "text") {
+            content = aligned(table);
+        } else if (o_.format == "csv") {
+            content = io::to_csv(table);
+        } else {
+            Report report;
+            report.tables.emplace_back(o_.id.empty() ? "layers" : "layer", std::move(table));
+            content = io::to_json(report);
+        }
+        io::write_output(o_.output, content);
+    }
+
+private:
+    LayersCliOptions o_;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_layers_command()
+{
+    return std::make_unique<LayersCommand>();
+}
+
+} // namespace coterm::cli
