@@ -11,6 +11,7 @@ std::unique_ptr<Command> make_overlap_command();
 std::unique_ptr<Command> make_apportion_command();
 std::unique_ptr<Command> make_score_command();
 std::unique_ptr<Command> make_layers_command();
+std::unique_ptr<Command> make_validate_command();
 
 std::vector<std::unique_ptr<Command>> make_commands()
 {
@@ -19,6 +20,7 @@ std::vector<std::unique_ptr<Command>> make_commands()
     commands.push_back(make_apportion_command());
     commands.push_back(make_score_command());
     commands.push_back(make_layers_command());
+    commands.push_back(make_validate_command());
     return commands;
 }
 

@@ -33,6 +33,8 @@ int main(int argc, char** argv)
         for (std::size_t i = 0; i < commands.size(); ++i)
             if (subcommands[i]->parsed()) commands[i]->run();
         return 0;
+    } catch (const coterm::ExitStatus& e) {
+        return e.code;
     } catch (const coterm::UsageError& e) {
         std::cerr << "coterm: error: " << e.what() << '\n';
         return 2;

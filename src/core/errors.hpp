@@ -24,4 +24,10 @@ public:
     using DataError::DataError;
 };
 
+/// Ends the program with `code` and no further message, the command having said all
+/// there is (e.g. `coterm validate` finding problems exits 1 after its report).
+struct ExitStatus {
+    int code = 0;
+};
+
 } // namespace coterm

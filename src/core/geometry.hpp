@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace coterm {
@@ -47,6 +48,8 @@ public:
 
     const GEOSGeometry* get() const { return g_; }
     explicit operator bool() const { return g_ != nullptr; }
+    /// Gives up ownership (e.g. to a GEOS collection that takes it).
+    GEOSGeometry* release() { return std::exchange(g_, nullptr); }
 
     bool is_empty() const;
     /// Planar area in squared CRS units (m² in EPSG:27700).

@@ -32,8 +32,9 @@ struct RawFeature {
 
 /// What happened while building a layer, for the one-line warning.
 struct BuildReport {
-    std::vector<std::string> repaired_codes; ///< invalid geometries repaired with MakeValid
-    std::vector<std::string> empty_codes;    ///< null/empty geometries (features dropped)
+    std::vector<std::string> repaired_codes;   ///< invalid geometries repaired with MakeValid
+    std::vector<std::string> repaired_reasons; ///< GEOS's reason for each, with its location
+    std::vector<std::string> empty_codes;      ///< null/empty geometries (features dropped)
 };
 
 } // namespace coterm

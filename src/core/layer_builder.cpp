@@ -34,6 +34,7 @@ struct Prepared {
     Geometry geometry;
     double area_m2 = 0;
     Outcome outcome = Outcome::ok;
+    std::string reason; ///< why GEOS found it invalid
 };
 
 // Features are reprojected in chunks of consecutive features: features sorted by code
@@ -50,7 +51,7 @@ Prepared prepare_one(RawFeature& f, const std::string& label)
     }
     try {
         Geometry g = Geometry::from_wkb(f.wkb);
-        if (!g.is_empty() && !invalid_reason(g).empty()) {
+        if (!g.is_empty() && !(p.reason = invalid_reason(g)).empty()) {
             g = make_valid_polygonal(g);
             p.outcome = Outcome::repaired;
         }
@@ -111,13 +112,27 @@ Layer build_layer(const std::string& id, const std::string& label, std::vector<R
             report.empty_codes.push_back(raw[i].code);
             continue;
         }
-        if (p.outcome == Outcome::repaired) report.repaired_codes.push_back(raw[i].code);
+        if (p.outcome == Outcome::repaired) {
+            report.repaired_codes.push_back(raw[i].code);
+            report.repaired_reasons.push_back(p.reason);
+        }
         layer.features.push_back(
             Feature{std::move(raw[i].code), std::move(raw[i].name), std::move(p.geometry), p.area_m2});
     }
     std::sort(layer.features.begin(), layer.features.end(),
               [](const Feature& l, const Feature& r) { return l.code < r.code; });
-    std::sort(report.repaired_codes.begin(), report.repaired_codes.end());
+    // Repairs are listed in code order (codes and reasons sorted together).
+    std::vector<std::size_t> order(report.repaired_codes.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t l, std::size_t r) { return report.repaired_codes[l] < report.repaired_codes[r]; });
+    BuildReport sorted;
+    for (std::size_t k : order) {
+        sorted.repaired_codes.push_back(report.repaired_codes[k]);
+        sorted.repaired_reasons.push_back(report.repaired_reasons[k]);
+    }
+    report.repaired_codes = std::move(sorted.repaired_codes);
+    report.repaired_reasons = std::move(sorted.repaired_reasons);
     std::sort(report.empty_codes.begin(), report.empty_codes.end());
     return layer;
 }

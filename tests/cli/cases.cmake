@@ -148,3 +148,24 @@ cli_case(score_scorecard EXIT 0 STDERR_EMPTY GOLDEN ${G}/score_scorecard.json
   ARGS score --scorecard ${F}/quarters.geojson ${F}/halves.geojson ${F}/shifted.geojson -q)
 cli_case(err_score_no_layers EXIT 2 STDOUT_EMPTY STDERR "give two layers A B, or --scorecard LAYERS"
   ARGS score)
+
+# ---- layers and validate ----
+cli_case(validate_clean EXIT 0 STDERR_EMPTY GOLDEN ${G}/validate_quarters.txt
+  ARGS validate ${F}/quarters.geojson -q)
+cli_case(validate_against_json EXIT 0 STDERR_EMPTY GOLDEN ${G}/validate_shifted_against_quarters.json
+  ARGS validate ${F}/shifted.geojson --against ${F}/quarters.geojson --format json -q)
+cli_case(validate_problems EXIT 1 STDOUT "invalid BOW: Self-intersection[[]400500 300500[]]"
+  STDERR "validate bowtie.geojson: 1 problems [(]1 invalid"
+  ARGS validate ${F}/bowtie.geojson)
+cli_case(validate_duplicates EXIT 1 STDOUT "duplicate_code D1"
+  ARGS validate ${F}/duplicate.geojson -q)
+cli_case(err_layers_unknown EXIT 2 STDOUT_EMPTY STDERR "unknown layer 'icb25' [(]did you mean 'icb24'[?][)]"
+  ARGS layers icb25)
+cli_case(layers_list EXIT 0 STDERR_EMPTY STDOUT "^id +family +features +present +vintage +title\nlsoa21 +lsoa21 +33755 "
+  ARGS layers --data /nonexistent-coterm-data)
+foreach(command validate layers)
+  add_test(NAME cli.doc_options_${command}
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=${command}
+            -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/${command}.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
+  set_tests_properties(cli.doc_options_${command} PROPERTIES LABELS cli)
+endforeach()

@@ -16,3 +16,10 @@ realdata_cli_case(realdata_scorecard EXIT 0
   STDERR "scorecard of 3 layers, 6 ordered pairs by area"
   STDOUT "\"a_layer\": \"ltla24\", \"b_layer\": \"fra24\", [^}]*\"a_split\": 0,[^}]*\"nesting_a_in_b\": 1,"
   ARGS score --scorecard ltla24 fra24 cauth23)
+realdata_cli_case(realdata_validate_lsoa_built EXIT 0 STDERR "validate fra24: clean"
+  ARGS validate fra24)
+realdata_cli_case(realdata_validate_utla21_gen EXIT 1
+  STDOUT "overlap E06000047: overlaps E10000023 [(]26[.]9[0-9]+ m²[)].*gap -: gap inside the outline at [0-9]+ [0-9]+ [(]18[.]0[0-9]+ m²[)]"
+  ARGS validate utla21-gen -q)
+realdata_cli_case(realdata_layers_detail EXIT 0 STDERR_EMPTY STDOUT "vertices +661\nparts / rings +43 / 43"
+  ARGS layers icb22-gen)
