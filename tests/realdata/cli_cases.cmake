@@ -23,3 +23,7 @@ realdata_cli_case(realdata_validate_utla21_gen EXIT 1
   ARGS validate utla21-gen -q)
 realdata_cli_case(realdata_layers_detail EXIT 0 STDERR_EMPTY STDOUT "vertices +661\nparts / rings +43 / 43"
   ARGS layers icb22-gen)
+foreach(id ltla24 utla23 icb24 pfa24 cauth23 ltla24-gen pfa20-gen)
+  realdata_cli_case(realdata_validate_${id} EXIT 0 STDERR "validate ${id}: clean"
+    ARGS validate ${id} -o /dev/null)
+endforeach()
