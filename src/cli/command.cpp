@@ -12,6 +12,7 @@ std::unique_ptr<Command> make_apportion_command();
 std::unique_ptr<Command> make_score_command();
 std::unique_ptr<Command> make_layers_command();
 std::unique_ptr<Command> make_validate_command();
+std::unique_ptr<Command> make_data_command();
 
 std::vector<std::unique_ptr<Command>> make_commands()
 {
@@ -21,6 +22,7 @@ std::vector<std::unique_ptr<Command>> make_commands()
     commands.push_back(make_score_command());
     commands.push_back(make_layers_command());
     commands.push_back(make_validate_command());
+    commands.push_back(make_data_command());
     return commands;
 }
 

@@ -71,12 +71,13 @@ Catalogue read_catalogue(const std::filesystem::path& file)
         l.source = optional(*t, "source");
         l.licence = optional(*t, "licence");
         l.features = (*t)["features"].value_or<std::int64_t>(0);
+        l.sha256 = optional(*t, "sha256");
         catalogue.layers.push_back(std::move(l));
     }
     if (const toml::table* w = doc["weights"].as_table()) {
         const std::string where = "catalogue " + file.string() + ": [weights]";
         catalogue.weights = {required(*w, "layer", where), required(*w, "data", where), required(*w, "variable", where),
-                             optional(*w, "title")};
+                             optional(*w, "title"), optional(*w, "sha256")};
     }
     return catalogue;
 }

@@ -22,6 +22,7 @@ struct CatalogueLayer {
     std::string source;
     std::string licence;
     std::int64_t features = 0; ///< expected feature count
+    std::string sha256;        ///< checksum of the file as published (checked by data fetch)
 };
 
 /// The default small-area weights ([weights] in the catalogue).
@@ -30,6 +31,7 @@ struct DefaultWeights {
     std::string data;     ///< tidy CSV relative to the data directory
     std::string variable; ///< variable holding the count
     std::string title;
+    std::string sha256; ///< checksum of the data file
 };
 
 /// The layer catalogue: named English layers and where their files live.

@@ -169,3 +169,16 @@ foreach(command validate layers)
             -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/${command}.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
   set_tests_properties(cli.doc_options_${command} PROPERTIES LABELS cli)
 endforeach()
+
+# ---- data fetch (a fake mirror whose file has the wrong checksum) ----
+cli_case(data_fetch_bad_checksum EXIT 1
+  STDERR "layer ltla24: .*derived_ltla24_from_lsoa21.gpkg has SHA-256 [0-9a-f]+, the catalogue expects [0-9a-f]+.*1 failed"
+  ARGS data fetch ltla24 --mirror ${F}/fake_mirror --data ${CMAKE_CURRENT_BINARY_DIR}/fetch_out)
+cli_case(data_fetch_not_in_mirror EXIT 1 STDERR "layer icb24: derived/derived_icb24_from_lsoa21.gpkg is not in the mirror"
+  ARGS data fetch icb24 --mirror ${F}/fake_mirror --data ${CMAKE_CURRENT_BINARY_DIR}/fetch_out)
+cli_case(err_data_fetch_no_mirror EXIT 2 STDOUT_EMPTY STDERR "give a local mirror with --mirror DIR"
+  ARGS data fetch ltla24 --data ${CMAKE_CURRENT_BINARY_DIR}/fetch_out)
+add_test(NAME cli.doc_options_data
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> "-DCOMMAND=data;fetch"
+          -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/data.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
+set_tests_properties(cli.doc_options_data PROPERTIES LABELS cli)

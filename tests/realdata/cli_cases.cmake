@@ -27,3 +27,5 @@ foreach(id ltla24 utla23 icb24 pfa24 cauth23 ltla24-gen pfa20-gen)
   realdata_cli_case(realdata_validate_${id} EXIT 0 STDERR "validate ${id}: clean"
     ARGS validate ${id} -o /dev/null)
 endforeach()
+realdata_cli_case(realdata_data_fetch EXIT 0 STDERR "data fetch into .*: (2 copied, 0|0 copied, 2) already present and checked, 0 failed"
+  ARGS data fetch ltla24 icb24 --mirror ${COTERM_TEST_DATA} --data ${CMAKE_CURRENT_BINARY_DIR}/fetched)

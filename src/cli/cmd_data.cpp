@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+// `coterm data fetch`: make the catalogue's files available in the data directory
+// (docs/cli/data.md). From a local mirror for now; ONS downloads are not written yet.
+#include "cli/command.hpp"
+#include "core/errors.hpp"
+#include "core/strings.hpp"
+#include "io/catalogue.hpp"
+#include "io/data_dir.hpp"
+#include "io/layer_info.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace coterm::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct FetchOptions {
+    std::vector<std::string> layers;
+    std::string mirror, data_dir;
+    bool quiet = false;
+};
+
+/// One file to make available, with the checksum the catalogue records.
+struct Wanted {
+    std::string what, file, sha256;
+};
+
+/// Copies `from` to `to` atomically (temporary name, then rename).
+void copy_atomically(const fs::path& from, const fs::path& to)
+{
+    fs::create_directories(to.parent_path());
+    const fs::path temp = to.parent_path() / ("." + to.filename().string() + ".part");
+    fs::copy_file(from, temp, fs::copy_options::overwrite_existing);
+    fs::rename(temp, to);
+}
+
+class DataCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override
+    {
+        CLI::App* data = app.add_subcommand("data", "Get the ONS data the catalogue names");
+        data->require_subcommand(1);
+        fetch_ = data->add_subcommand("fetch", "Copy (or check) the catalogue's files into the data directory "
+                                               "from a local mirror, verifying their SHA-256");
+        fetch_->add_option("LAYER", o_.layers, "Catalogue ids to fetch (default: all, and the default weights)");
+        fetch_->add_option("--mirror", o_.mirror, "A folder laid out like the ONS mirror (default: $COTERM_MIRROR)");
+        fetch_->add_option("--data,--data-dir", o_.data_dir,
+                           "Data directory (default: $COTERM_DATA, else geodata/cache)");
+        fetch_->add_flag("-q,--quiet", o_.quiet, "Only errors on stderr");
+        return data;
+    }
+
+    void run() override
+    {
+        const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
+        std::string mirror = o_.mirror;
+        if (mirror.empty())
+            if (const char* env = std::getenv("COTERM_MIRROR"); env && *env) mirror = env;
+        if (mirror.empty())
+            throw UsageError("downloading from the ONS Open Geography Portal is not available yet: give a local "
+                             "mirror with --mirror DIR (or COTERM_MIRROR), laid out like ../shared/geodata");
+        if (!fs::is_directory(mirror)) throw DataError("mirror '" + mirror + "' is not a folder");
+        const fs::path data_dir = io::resolve_data_dir(o_.data_dir);
+
+        std::vector<Wanted> wanted;
+        for (const auto& id : o_.layers.empty() ? catalogue.ids() : o_.layers) {
+            const io::CatalogueLayer* l = catalogue.find(id);
+            if (!l) throw UsageError("unknown layer '" + id + "'" + did_you_mean(id, catalogue.ids()));
+            wanted.push_back({"layer " + id, l->file, l->sha256});
+        }
+        if (o_.layers.empty() && !catalogue.weights.data.empty())
+            wanted.push_back({"weights", catalogue.weights.data, catalogue.weights.sha256});
+
+        std::size_t copied = 0, present = 0, failed = 0;
+        for (const auto& w : wanted) {
+            const fs::path source = fs::path(mirror) / w.file, target = data_dir / w.file;
+            // Already there and intact (also when the data directory is a link to the mirror).
+            if (fs::exists(target) && (w.sha256.empty() || io::file_sha256(target.string()) == w.sha256)) {
+                ++present;
+                continue;
+            }
+            if (!fs::exists(source)) {
+                std::cerr << "coterm: error: " << w.what << ": " << w.file << " is not in the mirror " << mirror
+                          << "\n";
+                ++failed;
+                continue;
+            }
+            if (const std::string sum = io::file_sha256(source.string()); !w.sha256.empty() && sum != w.sha256) {
+                std::cerr << "coterm: error: " << w.what << ": " << source.string() << " has SHA-256 " << sum
+                          << ", the catalogue expects " << w.sha256 << "\n";
+                ++failed;
+                continue;
+            }
+            copy_atomically(source, target);
+            ++copied;
+        }
+        if (!o_.quiet || failed)
+            std::cerr << "coterm: data fetch into " << data_dir.string() << ": " << copied << " copied, " << present
+                      << " already present and checked, " << failed << " failed\n";
+        if (failed) throw ExitStatus{1};
+    }
+
+private:
+    FetchOptions o_;
+    CLI::App* fetch_ = nullptr;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_data_command()
+{
+    return std::make_unique<DataCommand>();
+}
+
+} // namespace coterm::cli
