@@ -13,12 +13,14 @@ std::unique_ptr<Command> make_score_command();
 std::unique_ptr<Command> make_layers_command();
 std::unique_ptr<Command> make_validate_command();
 std::unique_ptr<Command> make_data_command();
+std::unique_ptr<Command> make_footprint_command();
 
 std::vector<std::unique_ptr<Command>> make_commands()
 {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(make_overlap_command());
     commands.push_back(make_apportion_command());
+    commands.push_back(make_footprint_command());
     commands.push_back(make_score_command());
     commands.push_back(make_layers_command());
     commands.push_back(make_validate_command());

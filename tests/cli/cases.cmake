@@ -182,3 +182,17 @@ add_test(NAME cli.doc_options_data
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> "-DCOMMAND=data;fetch"
           -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/data.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
 set_tests_properties(cli.doc_options_data PROPERTIES LABELS cli)
+
+# ---- footprint: the quarters grouped into halves (areas 2 km² each, W1+W2 = 150 people west) ----
+cli_case(footprint_groups EXIT 0 STDERR_EMPTY GOLDEN ${G}/footprint_groups.csv
+  ARGS footprint --blocks ${F}/quarters.geojson --groups ${F}/groups_halves.csv ${W} --format csv -q)
+cli_case(footprint_by_layer EXIT 0 STDERR_EMPTY GOLDEN ${G}/footprint_by_halves.geojson
+  ARGS footprint --blocks ${F}/quarters.geojson --by ${F}/halves.geojson ${W} -q)
+cli_case(err_footprint_unknown_block EXIT 1 STDOUT_EMPTY STDERR "1 block codes are not in quarters.geojson [(]Q9[)]"
+  ARGS footprint --blocks ${F}/quarters.geojson --groups ${F}/groups_bad.csv ${W})
+cli_case(err_footprint_no_grouping EXIT 2 STDOUT_EMPTY STDERR "give --groups FILE.csv or --by LAYER"
+  ARGS footprint --blocks ${F}/quarters.geojson)
+add_test(NAME cli.doc_options_footprint
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=footprint
+          -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/footprint.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
+set_tests_properties(cli.doc_options_footprint PROPERTIES LABELS cli)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Coterminosity scores on the mirror: exactly consistent layers give exact answers.
 #include "core/boundary_alignment.hpp"
+#include "core/footprint.hpp"
 #include "core/score.hpp"
 #include "io/csv_reader.hpp"
 #include "realdata.hpp"
@@ -186,4 +187,32 @@ TEST_CASE("Fire authorities made of whole districts have every internal boundary
     CHECK(r.b_internal_m > 0);
     CHECK(r.b_near_m == Approx(r.b_internal_m).epsilon(1e-9));
     CHECK(r.a_near_m < r.a_internal_m); // district boundaries inside a fire authority are not fire boundaries
+}
+
+TEST_CASE("A footprint dissolved from a combined authority's districts is that authority's feature", "[realdata]")
+{
+    const Layer& districts = layer("ltla24");
+    const Layer& cauth = layer("cauth23");
+    std::map<std::size_t, FootprintSpec> specs;
+    for (const auto& r : compute_overlap(districts, cauth, {}).rows)
+        if (r.share_of_a > 1 - 1e-9) {
+            specs[r.b].code = cauth.features[r.b].code;
+            specs[r.b].blocks.push_back(r.a);
+        }
+    std::vector<FootprintSpec> list;
+    for (auto& [b, s] : specs)
+        list.push_back(s);
+    std::vector<std::string> fallback;
+    const Layer footprints = dissolve_footprints(districts, list, 0, fallback);
+    REQUIRE(footprints.features.size() == 10);
+    CHECK(fallback.empty()); // LSOA-built districts form a clean coverage
+    std::size_t blocks = 0;
+    for (const auto& s : list)
+        blocks += s.blocks.size();
+    CHECK(blocks == 53);
+    for (std::size_t i = 0; i < 10; ++i) {
+        INFO(cauth.features[i].code);
+        CHECK(footprints.features[i].code == cauth.features[i].code);
+        CHECK(footprints.features[i].area_m2 == Approx(cauth.features[i].area_m2).epsilon(1e-6));
+    }
 }
