@@ -51,13 +51,5 @@ const WeightLayer& census_weights()
     return *weights;
 }
 
-std::map<std::string, double> shares_of(const Layer& a, const Layer& b, const OverlapResult& r, std::size_t a_index)
-{
-    std::map<std::string, double> out;
-    for (const auto& row : r.rows)
-        if (row.a == a_index) out[b.features[row.b].code] = row.share_of_a;
-    (void)a;
-    return out;
-}
 
 } // namespace coterm::realdata

@@ -20,7 +20,5 @@ const WeightLayer& census_weights();
 /// A file of the mirror, by its path inside the data directory.
 std::string data_file(const std::string& relative);
 
-/// Share of a's area in each b, keyed by b code, for one a feature.
-std::map<std::string, double> shares_of(const Layer& a, const Layer& b, const OverlapResult& r, std::size_t a_index);
 
 } // namespace coterm::realdata
