@@ -2,6 +2,7 @@
 // `coterm data fetch`: make the catalogue's files available in the data directory
 // (docs/cli/data.md). From a local mirror for now; ONS downloads are not written yet.
 #include "cli/command.hpp"
+#include "cli/layer_options.hpp"
 #include "core/errors.hpp"
 #include "core/strings.hpp"
 #include "io/catalogue.hpp"
@@ -47,8 +48,7 @@ public:
                                                "from a local mirror, verifying their SHA-256");
         fetch_->add_option("LAYER", o_.layers, "Catalogue ids to fetch (default: all, and the default weights)");
         fetch_->add_option("--mirror", o_.mirror, "A folder laid out like the ONS mirror (default: $COTERM_MIRROR)");
-        fetch_->add_option("--data,--data-dir", o_.data_dir,
-                           "Data directory (default: $COTERM_DATA, else geodata/cache)");
+        add_data_dir_option(*fetch_, o_.data_dir);
         fetch_->add_flag("-q,--quiet", o_.quiet, "Only errors on stderr");
         return data;
     }

@@ -102,10 +102,8 @@ public:
         cmd->add_option("--rest", o_.rest, "With --by: blocks in no unit of --by go to this layer's units")->needs(by);
         cmd->add_option("--tolerance", o_.tolerance, "τ for --by (default 0.99)")->check(CLI::Range(0.5, 1.0));
         add_weight_options(*cmd, o_.weights);
-        cmd->add_option("--data,--data-dir", o_.data_dir, "Data directory (default: $COTERM_DATA, else geodata/cache)");
-        cmd->add_option("--threads", o_.threads, "Worker threads (default 0: all cores)")->check(CLI::Range(0u, 1024u));
-        cmd->add_flag("-q,--quiet", o_.quiet, "No summary line on stderr");
-        cmd->add_flag("-v,--verbose", o_.verbose, "List every block behind a warning");
+        add_data_dir_option(*cmd, o_.data_dir);
+        add_run_flags(*cmd, o_.threads, o_.quiet, o_.verbose, "List every block behind a warning");
         cmd->add_option("--format", o_.format, "geojson (default), gpkg or csv; a .gpkg output file implies gpkg")
             ->check(CLI::IsMember({"geojson", "gpkg", "csv"}));
         cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `coterm layers [ID]`: the catalogue, and one layer in detail (docs/cli/layers.md).
 #include "cli/command.hpp"
+#include "cli/layer_options.hpp"
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
 #include "core/strings.hpp"
@@ -118,7 +119,7 @@ public:
         cmd->add_option("ID", o_.id,
                         "A catalogue id: describe that layer in detail (fields, CRS, extent, counts, "
                         "SHA-256)");
-        cmd->add_option("--data,--data-dir", o_.data_dir, "Data directory (default: $COTERM_DATA, else geodata/cache)");
+        add_data_dir_option(*cmd, o_.data_dir);
         cmd->add_option("--format", o_.format, "Output format: text (default), csv or json")
             ->check(CLI::IsMember({"text", "csv", "json"}));
         cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");

@@ -44,11 +44,9 @@ public:
                         "Overlaps and gaps up to this many m² are counted, not listed "
                         "(default 10)")
             ->check(CLI::Range(0.0, 1e12));
-        cmd->add_option("--data,--data-dir", o_.data_dir, "Data directory (default: $COTERM_DATA, else geodata/cache)");
+        add_data_dir_option(*cmd, o_.data_dir);
         cmd->add_option("--assume-crs", o_.assume_crs, "CRS for layers that declare none");
-        cmd->add_option("--threads", o_.threads, "Worker threads (default 0: all cores)")->check(CLI::Range(0u, 1024u));
-        cmd->add_flag("-q,--quiet", o_.quiet, "No summary line on stderr");
-        cmd->add_flag("-v,--verbose", o_.verbose, "List every finding (default: the first 10 of each kind)");
+        add_run_flags(*cmd, o_.threads, o_.quiet, o_.verbose, "List every finding (default: the first 10)");
         cmd->add_option("--format", o_.format, "Output format: text (default) or json")
             ->check(CLI::IsMember({"text", "json"}));
         cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");

@@ -12,6 +12,18 @@
 
 namespace coterm::cli {
 
+void add_data_dir_option(CLI::App& cmd, std::string& data_dir, const std::string& names)
+{
+    cmd.add_option(names, data_dir, "Data directory (default: $COTERM_DATA, else geodata/cache)");
+}
+
+void add_run_flags(CLI::App& cmd, unsigned& threads, bool& quiet, bool& verbose, const std::string& verbose_help)
+{
+    cmd.add_option("--threads", threads, "Worker threads (default 0: all cores)")->check(CLI::Range(0u, 1024u));
+    cmd.add_flag("-q,--quiet", quiet, "No summary lines on stderr");
+    cmd.add_flag("-v,--verbose", verbose, verbose_help);
+}
+
 void add_pair_options(CLI::App& cmd, PairInputOptions& o, const PairNames& n)
 {
     const std::string a = n.a, b = n.b;
@@ -26,7 +38,7 @@ void add_pair_options(CLI::App& cmd, PairInputOptions& o, const PairNames& n)
         cmd.add_option("--" + a, o.a, n.a_help);
         cmd.add_option("--" + b, o.b, n.b_help)->required();
     }
-    cmd.add_option(n.data_dir_option, o.data_dir, "Data directory (default: $COTERM_DATA, else geodata/cache)");
+    add_data_dir_option(cmd, o.data_dir, n.data_dir_option);
     cmd.add_option("--" + a + "-code", o.a_read.code_field,
                    "Code field of " + la + " (default: catalogue, else detected)");
     cmd.add_option("--" + b + "-code", o.b_read.code_field, "Code field of " + lb);
@@ -35,9 +47,8 @@ void add_pair_options(CLI::App& cmd, PairInputOptions& o, const PairNames& n)
     cmd.add_option("--" + a + "-layer", o.a_read.layer_name, "Layer of " + la + " inside a multi-layer source");
     cmd.add_option("--" + b + "-layer", o.b_read.layer_name, "Layer of " + lb + " inside a multi-layer source");
     cmd.add_option("--assume-crs", o.assume_crs, "CRS for layers that declare none (e.g. EPSG:27700)");
-    cmd.add_option("--threads", o.threads, "Worker threads (default 0: all cores)")->check(CLI::Range(0u, 1024u));
-    cmd.add_flag("-q,--quiet", o.quiet, "No summary lines on stderr");
-    cmd.add_flag("-v,--verbose", o.verbose, "List the features behind each warning, the work done and timings");
+    add_run_flags(cmd, o.threads, o.quiet, o.verbose,
+                  "List the features behind each warning, the work done and timings");
 }
 
 void warn_about_build(const std::string& label, const BuildReport& report, bool verbose)

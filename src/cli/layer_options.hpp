@@ -33,6 +33,12 @@ struct PairNames {
     const char* b_help = "";
 };
 
+/// Declares the data-directory option (`names`, e.g. "--data,--data-dir") on `cmd`.
+void add_data_dir_option(CLI::App& cmd, std::string& data_dir, const std::string& names = "--data,--data-dir");
+
+/// Declares --threads, -q/--quiet and -v/--verbose on `cmd`.
+void add_run_flags(CLI::App& cmd, unsigned& threads, bool& quiet, bool& verbose, const std::string& verbose_help);
+
 /// Declares the two layers and the input options on `cmd`.
 void add_pair_options(CLI::App& cmd, PairInputOptions& options, const PairNames& names = {});
 

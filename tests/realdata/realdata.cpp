@@ -51,5 +51,4 @@ const WeightLayer& census_weights()
     return *weights;
 }
 
-
 } // namespace coterm::realdata

@@ -20,5 +20,4 @@ const WeightLayer& census_weights();
 /// A file of the mirror, by its path inside the data directory.
 std::string data_file(const std::string& relative);
 
-
 } // namespace coterm::realdata
