@@ -18,8 +18,8 @@
 namespace coterm::cli {
 namespace {
 
-Layer load_layer_spec(const std::string& spec, const io::Catalogue& catalogue, const std::filesystem::path& dir, unsigned threads,
-           bool verbose)
+Layer load_layer_spec(const std::string& spec, const io::Catalogue& catalogue, const std::filesystem::path& dir,
+                      unsigned threads, bool verbose)
 {
     BuildReport report;
     Layer l = io::load_layer(io::locate_layer(spec, catalogue, dir, {}), threads, report);
@@ -71,7 +71,8 @@ std::vector<FootprintSpec> specs_from_groups(const std::string& path, const Laye
 
 /// Each block to the unit of --by holding ≥ τ of its population (best match, with a
 /// warning, when split); blocks with (almost) none in --by go to --rest, if given.
-std::vector<FootprintSpec> specs_by_layer(const FootprintRequest& o_, unsigned threads, bool verbose, const Layer& blocks, const io::Catalogue& catalogue,
+std::vector<FootprintSpec> specs_by_layer(const FootprintRequest& o_, unsigned threads, bool verbose,
+                                          const Layer& blocks, const io::Catalogue& catalogue,
                                           const std::filesystem::path& dir, const std::vector<XY>& points,
                                           const std::vector<std::size_t>& block_of, const LoadedWeights& weights,
                                           std::vector<std::string>& left, std::vector<std::string>& split)
@@ -80,8 +81,8 @@ std::vector<FootprintSpec> specs_by_layer(const FootprintRequest& o_, unsigned t
     std::unique_ptr<Layer> rest;
     if (!o_.rest.empty()) rest = std::make_unique<Layer>(load_layer_spec(o_.rest, catalogue, dir, threads, verbose));
     auto best_units = [&](const Layer& units) {
-        const Transfer t = centroid_transfer(block_of, locate_points(units, points, threads),
-                                             weights.weights.values, blocks.features.size(), units.features.size());
+        const Transfer t = centroid_transfer(block_of, locate_points(units, points, threads), weights.weights.values,
+                                             blocks.features.size(), units.features.size());
         std::vector<std::pair<std::size_t, double>> best(blocks.features.size(), {no_feature, 0.0});
         for (const auto& p : t.pieces)
             if (p.weight > best[p.source].second) best[p.source] = {p.target, p.weight};
@@ -125,7 +126,6 @@ std::vector<FootprintSpec> specs_by_layer(const FootprintRequest& o_, unsigned t
     return out;
 }
 
-
 } // namespace
 
 Layer load_any_layer(const std::string& spec, const io::Catalogue& catalogue, const std::filesystem::path& dir,
@@ -143,10 +143,9 @@ BuiltFootprints build_footprints(const FootprintRequest& o_, const io::Catalogue
     out.blocks = load_layer_spec(o_.blocks, catalogue, dir, threads, verbose);
     const std::vector<XY> points = points_on_surface(*weights.weights.layer, threads);
     const auto block_of = locate_points(out.blocks, points, threads);
-    out.specs = o_.groups.empty()
-                    ? specs_by_layer(o_, threads, verbose, out.blocks, catalogue, dir, points, block_of, weights, out.left,
-                                     out.split)
-                    : specs_from_groups(io::resolve_data_file(o_.groups, dir), out.blocks, out.left);
+    out.specs = o_.groups.empty() ? specs_by_layer(o_, threads, verbose, out.blocks, catalogue, dir, points, block_of,
+                                                   weights, out.left, out.split)
+                                  : specs_from_groups(io::resolve_data_file(o_.groups, dir), out.blocks, out.left);
     out.footprints = dissolve_footprints(out.blocks, out.specs, threads, out.fallback);
     out.block_population.assign(out.blocks.features.size(), 0.0);
     for (std::size_t w = 0; w < block_of.size(); ++w)
@@ -165,9 +164,11 @@ Table footprint_table(const BuiltFootprints& built, std::vector<Wkb>* geometries
         const FootprintSpec& spec = built.specs[i];
         std::vector<std::string> members;
         double pop = 0;
-        for (std::size_t b : spec.blocks) members.push_back(built.blocks.features[b].code), pop += built.block_population[b];
+        for (std::size_t b : spec.blocks)
+            members.push_back(built.blocks.features[b].code), pop += built.block_population[b];
         std::sort(members.begin(), members.end());
-        t.rows.push_back({f.code, f.name, static_cast<std::int64_t>(members.size()), join(members, ";"), pop, f.area_m2});
+        t.rows.push_back(
+            {f.code, f.name, static_cast<std::int64_t>(members.size()), join(members, ";"), pop, f.area_m2});
         if (geometries) geometries->push_back(f.geometry.to_wkb());
     }
     return t;
@@ -187,7 +188,8 @@ void report_footprints(const BuiltFootprints& b, double tolerance, bool quiet, b
     if (!quiet)
         std::cerr << "coterm: " << b.footprints.features.size() << " footprints from "
                   << b.blocks.features.size() - b.left.size() << " of " << b.blocks.features.size() << " "
-                  << b.blocks.label << (b.left.empty() ? std::string() : "; not in any footprint: " + join_limited(b.left, limit))
+                  << b.blocks.label
+                  << (b.left.empty() ? std::string() : "; not in any footprint: " + join_limited(b.left, limit))
                   << "\n";
 }
 

@@ -20,9 +20,9 @@ struct FootprintRequest {
 /// Footprints and how they were made.
 struct BuiltFootprints {
     Layer blocks, footprints;
-    std::vector<FootprintSpec> specs;            ///< in footprint code order
-    std::vector<double> block_population;        ///< per block: weights whose point lies in it
-    std::vector<std::string> left, split, fallback;  ///< unassigned blocks, split blocks, unclean dissolves
+    std::vector<FootprintSpec> specs;               ///< in footprint code order
+    std::vector<double> block_population;           ///< per block: weights whose point lies in it
+    std::vector<std::string> left, split, fallback; ///< unassigned blocks, split blocks, unclean dissolves
 };
 
 /// Builds footprints (docs/cli/footprint.md, docs/methods.md §13).

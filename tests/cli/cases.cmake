@@ -196,3 +196,16 @@ add_test(NAME cli.doc_options_footprint
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=footprint
           -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/footprint.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
 set_tests_properties(cli.doc_options_footprint PROPERTIES LABELS cli)
+
+# ---- run: a query on the fixtures (goldens in tests/golden/run-fixture-halves) ----
+add_test(NAME cli.run_fixture_query
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DQUERY=${F}/query/halves.toml
+          -DOUT=${CMAKE_CURRENT_BINARY_DIR}/run-fixture -DGOLDEN_DIR=${G}/run-fixture-halves
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_query.cmake)
+set_tests_properties(cli.run_fixture_query PROPERTIES LABELS cli)
+cli_case(err_run_unknown_key EXIT 2 STDOUT_EMPTY STDERR "typo.toml: unknown key 'compre' [(]did you mean 'compare'[?][)]"
+  ARGS run ${F}/query/typo.toml)
+add_test(NAME cli.doc_options_run
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=run
+          -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/run.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
+set_tests_properties(cli.doc_options_run PROPERTIES LABELS cli)
