@@ -29,7 +29,10 @@ foreach(id ltla24 utla23 icb24 pfa24 cauth23 ltla24-gen pfa20-gen)
 endforeach()
 realdata_cli_case(realdata_data_fetch EXIT 0 STDERR "data fetch into .*: (2 copied, 0|0 copied, 2) already present and checked, 0 failed"
   ARGS data fetch ltla24 icb24 --mirror ${COTERM_TEST_DATA} --data ${CMAKE_CURRENT_BINARY_DIR}/fetched)
-add_test(NAME cli.realdata_run_status_quo
-  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DQUERY=${PROJECT_SOURCE_DIR}/queries/status-quo-icbs.toml
-          -DOUT=${CMAKE_CURRENT_BINARY_DIR}/run-status-quo -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_query.cmake)
-set_tests_properties(cli.realdata_run_status_quo PROPERTIES LABELS realdata ENVIRONMENT "COTERM_DATA=${COTERM_TEST_DATA}")
+# Every shipped query runs, twice byte-identically, and its GeoJSON is read back by GDAL.
+foreach(query status-quo-icbs combined-authority-aco split-devolution police-fire-alignment custom-groups-example)
+  add_test(NAME cli.realdata_run_${query}
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DQUERY=${PROJECT_SOURCE_DIR}/queries/${query}.toml
+            -DOUT=${CMAKE_CURRENT_BINARY_DIR}/run-${query} -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_query.cmake)
+  set_tests_properties(cli.realdata_run_${query} PROPERTIES LABELS realdata ENVIRONMENT "COTERM_DATA=${COTERM_TEST_DATA}")
+endforeach()
