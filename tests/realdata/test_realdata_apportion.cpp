@@ -169,3 +169,28 @@ TEST_CASE("GP payments by point-in-polygon and by the practices' own ICB codes d
     CHECK(differences <= 2 * moved + 0.01);
     CHECK(moved < 0.01 * a.sum_in);
 }
+
+TEST_CASE("District populations moved onto footprints: footprints plus what falls outside equal the total",
+          "[realdata]")
+{
+    // Combined authorities as footprints cover part of England: what reaches them plus
+    // what each source loses (computed per source) must be the whole Census total.
+    const Layer& from = layer("ltla24");
+    const Layer& to = layer("cauth23");
+    io::DataRequest request;
+    request.path = data_file("stats/population_lad24_census2021_from_lsoa21.csv");
+    request.variables = {"usual_residents"};
+    const io::AreaValues data = io::read_area_values(request);
+    const auto points = points_on_surface(*census_weights().layer, 0);
+    const Transfer t = centroid_transfer(locate_points(from, points, 0), locate_points(to, points, 0),
+                                         census_weights().values, from.features.size(), to.features.size());
+    const Apportioned a = apportion_extensive(t, values_for(from, data.by_code[0]));
+    double inside = 0, lost = 0;
+    for (double v : a.values)
+        if (!std::isnan(v)) inside += v;
+    for (const auto& [source, amount] : a.outside_sources) lost += amount;
+    CHECK(a.sum_in == 56490108);
+    CHECK(inside == Approx(15563593).margin(0.5));  // the people in the 10 combined authorities
+    CHECK(inside + lost == Approx(56490108).epsilon(1e-12));
+    CHECK(a.outside_sources.size() == 243);  // every district outside a combined authority
+}
