@@ -3,6 +3,7 @@
 #pragma once
 #include "core/layer_builder.hpp"
 
+#include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,13 @@ inline std::string box(double x0, double y0, double x1, double y1)
 {
     auto p = [](double x, double y) { return std::to_string(x) + " " + std::to_string(y); };
     return "POLYGON((" + p(x0, y0) + "," + p(x1, y0) + "," + p(x1, y1) + "," + p(x0, y1) + "," + p(x0, y0) + "))";
+}
+
+/// Writes `text` to `name` (in the test's working folder) and returns the name.
+inline std::string write_temp(const std::string& name, const std::string& text)
+{
+    std::ofstream(name, std::ios::binary) << text;
+    return name;
 }
 
 } // namespace coterm::test

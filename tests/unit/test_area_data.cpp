@@ -2,19 +2,17 @@
 #include "core/errors.hpp"
 #include "io/area_data.hpp"
 
+#include "fixtures.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <fstream>
 
 using namespace coterm;
+using coterm::test::write_temp;
 
 namespace {
-std::string write_temp(const std::string& name, const std::string& text)
-{
-    std::ofstream(name) << text;
-    return name;
-}
 const char* tidy = "area_code,area_name,area_type,variable,value,unit,period\n"
                    "E1,One,LAD,pop,100,persons,2021\n"
                    "E2,Two,LAD,pop,200,persons,2021\n"

@@ -2,19 +2,16 @@
 #include "core/errors.hpp"
 #include "io/csv_reader.hpp"
 
+#include "fixtures.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
 
 using namespace coterm;
+using coterm::test::write_temp;
 
-namespace {
-std::string write_temp(const std::string& name, const std::string& text)
-{
-    std::ofstream(name, std::ios::binary) << text;
-    return name;
-}
-} // namespace
+// namespace
 
 TEST_CASE("Quoted fields keep commas, quotes and line breaks; CRLF and a BOM are accepted")
 {

@@ -2,19 +2,16 @@
 #include "core/errors.hpp"
 #include "io/query_file.hpp"
 
+#include "fixtures.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
 
 using namespace coterm;
+using coterm::test::write_temp;
 
-namespace {
-std::string write_temp(const std::string& name, const std::string& text)
-{
-    std::ofstream(name) << text;
-    return name;
-}
-} // namespace
+// namespace
 
 TEST_CASE("A query names its footprints, comparisons and data")
 {
