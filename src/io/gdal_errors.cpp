@@ -30,6 +30,14 @@ void init_gdal()
     });
 }
 
+void* open_vector(const std::string& source)
+{
+    init_gdal();
+    static std::mutex open_mutex;
+    std::lock_guard lock(open_mutex);
+    return GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+}
+
 std::string take_gdal_error(const std::string& fallback)
 {
     std::string message;

@@ -32,7 +32,7 @@ std::string file_sha256(const std::string& path)
 LayerInfo describe_layer(const std::string& source, const std::string& layer_name)
 {
     init_gdal();
-    GDALDatasetH ds = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    GDALDatasetH ds = open_vector(source);
     if (!ds) throw DataError("cannot open '" + source + "': " + take_gdal_error("not a readable vector source"));
     LayerInfo info;
     try {

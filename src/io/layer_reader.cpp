@@ -122,7 +122,7 @@ std::string detect_field(const std::vector<std::string>& fields, bool code, cons
 RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, const std::string& label)
 {
     init_gdal();
-    DatasetPtr ds(GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    DatasetPtr ds(open_vector(source));
     if (!ds) throw DataError("cannot open '" + source + "': " + take_gdal_error("not a readable vector source"));
     OGRLayerH layer = pick_layer(ds.get(), options.layer_name, label);
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
