@@ -24,6 +24,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <numeric>
 
 namespace coterm::cli {
@@ -190,7 +191,12 @@ private:
             return;
         }
         const io::AreaValues values = io::read_area_values(request);
-        const Layer source = load_any_layer(find_layer(q, d.from), catalogue, dir, o_.threads, o_.verbose);
+        // The weights' small areas are often the source too (LSOA data): reuse them.
+        const std::string from = find_layer(q, d.from);
+        std::unique_ptr<Layer> loaded;
+        if (from != weights.layer_id)
+            loaded = std::make_unique<Layer>(load_any_layer(from, catalogue, dir, o_.threads, o_.verbose));
+        const Layer& source = loaded ? *loaded : *weights.weights.layer;
         std::vector<std::size_t> source_of = locate_points(source, points, o_.threads);
         const Transfer transfer =
             centroid_transfer(source_of, fp_of_point, weights.weights.values, source.features.size(), n);
