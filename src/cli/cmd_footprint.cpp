@@ -3,6 +3,7 @@
 #include "cli/command.hpp"
 #include "cli/footprint_build.hpp"
 #include "cli/layer_options.hpp"
+#include "cli/map_geometry.hpp"
 #include "cli/weight_options.hpp"
 #include "core/apportion.hpp"
 #include "core/errors.hpp"
@@ -32,6 +33,7 @@ struct FootprintCliOptions {
     std::string data_dir;
     WeightCliOptions weights;
     double tolerance = 0.99;
+    double simplify = 0;
     unsigned threads = 0;
     bool quiet = false, verbose = false;
     std::string format = "geojson";
@@ -56,6 +58,7 @@ public:
         add_run_flags(*cmd, o_.threads, o_.quiet, o_.verbose, "List every block behind a warning");
         cmd->add_option("--format", o_.format, "geojson (default), gpkg or csv; a .gpkg output file implies gpkg")
             ->check(CLI::IsMember({"geojson", "gpkg", "csv"}));
+        cmd->add_option("--simplify", o_.simplify, simplify_help)->check(CLI::Range(0.0, 100000.0));
         cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");
         return cmd;
     }
@@ -67,8 +70,8 @@ public:
         const auto weights = load_weights(o_.weights, dir, o_.threads, o_.verbose);
         FootprintRequest request{o_.blocks, o_.groups, o_.by, o_.rest, o_.tolerance};
         const BuiltFootprints built = build_footprints(request, catalogue, dir, *weights, o_.threads, o_.verbose);
-        std::vector<Wkb> geometries;
-        const Table t = footprint_table(built, &geometries);
+        const Table t = footprint_table(built);
+        std::vector<Wkb> geometries = map_geometries(built.footprints, o_.simplify, o_.quiet);
         const bool gpkg = o_.format == "gpkg" || o_.output.ends_with(".gpkg");
         if (gpkg) {
             if (o_.output.empty()) throw UsageError("a GeoPackage needs an output file (-o FILE.gpkg)");

@@ -4,6 +4,8 @@
 #include "cli/command.hpp"
 #include "cli/footprint_build.hpp"
 #include "cli/layer_options.hpp"
+#include "cli/map_geometry.hpp"
+#include "cli/run_summary.hpp"
 #include "cli/score_pair.hpp"
 #include "core/apportion.hpp"
 #include "core/errors.hpp"
@@ -34,6 +36,7 @@ namespace fs = std::filesystem;
 
 struct RunCliOptions {
     std::string query, out, data_dir;
+    double simplify = -1; ///< < 0: the query's `simplify`
     unsigned threads = 0;
     bool quiet = false, verbose = false;
 };
@@ -46,6 +49,33 @@ void add_column(Table& t, const std::string& name, Format format, const std::vec
         t.rows[i].push_back(values[i]);
 }
 
+/// "<L>: a within one unit, b unions of whole units, c split, d outside every unit;
+/// units met per footprint: 1 × n1, 2 × n2, …" (docs/methods.md §14).
+std::string alignment_line(const std::string& label, const std::vector<Cell>& units, const std::vector<Cell>& covered,
+                           const std::vector<Cell>& best, const std::vector<Cell>& whole, double tolerance)
+{
+    std::size_t within = 0, unions = 0, split = 0, outside = 0;
+    std::map<std::int64_t, std::size_t> met;
+    auto share = [](const Cell& c) { return std::holds_alternative<double>(c) ? std::get<double>(c) : 0.0; };
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        if (share(best[i]) >= tolerance)
+            ++within;
+        else if (std::get<bool>(whole[i]))
+            ++unions;
+        else if (share(covered[i]) <= 1 - tolerance)
+            ++outside;
+        else
+            ++split;
+        ++met[std::get<std::int64_t>(units[i])];
+    }
+    std::string s = label + ": " + std::to_string(within) + " within one unit, " + std::to_string(unions) +
+                    " unions of whole units, " + std::to_string(split) + " split, " + std::to_string(outside) +
+                    " outside every unit; units met per footprint:";
+    for (const auto& [k, count] : met)
+        s += (k == met.begin()->first ? " " : ", ") + std::to_string(k) + " × " + std::to_string(count);
+    return s;
+}
+
 class RunCommand : public Command {
 public:
     CLI::App* setup(CLI::App& app) override
@@ -54,6 +84,8 @@ public:
                                                   "with other bodies, and data mapped onto them");
         cmd->add_option("QUERY", o_.query, "The query file")->required();
         cmd->add_option("--out", o_.out, "Output folder (default: out/<query name>)");
+        cmd->add_option("--simplify", o_.simplify, std::string(simplify_help) + " (default: the query's, else 0)")
+            ->check(CLI::Range(0.0, 100000.0));
         add_data_dir_option(*cmd, o_.data_dir);
         add_run_flags(*cmd, o_.threads, o_.quiet, o_.verbose, "List every code behind a warning");
         return cmd;
@@ -85,36 +117,35 @@ public:
         const Layer& fp = built.footprints;
         footprint_layer_ = &fp;
         const auto fp_of_point = locate_points(fp, points, o_.threads);
-        std::vector<double> population(fp.features.size(), 0.0);
-        double outside_population = 0;
+        RunFindings f;
+        f.weights_label = weights->label;
+        f.population.assign(fp.features.size(), 0.0);
         for (std::size_t w = 0; w < points.size(); ++w) {
             if (fp_of_point[w] != no_feature)
-                population[fp_of_point[w]] += weights->weights.values[w];
+                f.population[fp_of_point[w]] += weights->weights.values[w];
             else
-                outside_population += weights->weights.values[w];
+                f.outside += weights->weights.values[w];
         }
 
         Table t;
         t.columns = {{"code", Format::text}, {"name", Format::text}, {"population", Format::number}};
         for (std::size_t i = 0; i < fp.features.size(); ++i)
-            t.rows.push_back({fp.features[i].code, fp.features[i].name, population[i]});
-        std::vector<std::string> conservation;
+            t.rows.push_back({fp.features[i].code, fp.features[i].name, f.population[i]});
         for (const auto& d : q.data)
-            map_data(q, d, catalogue, dir, *weights, points, fp_of_point, population, t, conservation);
+            map_data(q, d, catalogue, dir, *weights, points, fp_of_point, f.population, t, f.conservation);
         Table scorecard;
-        std::vector<std::string> splitting;
-        compare(q, catalogue, dir, *weights, fp, t, scorecard, splitting);
+        compare(q, catalogue, dir, *weights, fp, t, scorecard, f);
 
-        std::vector<Wkb> geometries;
-        for (const auto& f : fp.features)
-            geometries.push_back(f.geometry.to_wkb());
+        const double simplify = o_.simplify >= 0 ? o_.simplify : q.simplify;
+        std::vector<Wkb> geometries = map_geometries(fp, simplify, o_.quiet, &f.simplified);
         Report card;
         SummaryBuilder s;
         s.add("query", Format::text, q.name);
         s.add("footprints", Format::text, q.layer.empty() ? "built from " + q.blocks : q.layer);
         s.add_count("count", fp.features.size());
-        s.add("population_in_footprints", Format::number, std::accumulate(population.begin(), population.end(), 0.0));
-        s.add("population_outside", Format::number, outside_population);
+        s.add("population_in_footprints", Format::number,
+              std::accumulate(f.population.begin(), f.population.end(), 0.0));
+        s.add("population_outside", Format::number, f.outside);
         card.summary = s.take();
         card.tables.emplace_back("pairs", scorecard);
 
@@ -123,8 +154,7 @@ public:
                            {"footprints.csv", io::to_csv(t)},
                            {"scorecard.csv", io::to_csv(scorecard)},
                            {"scorecard.json", io::to_json(card)},
-                           {"summary.md", summary_md(q, fp, population, outside_population, conservation, splitting,
-                                                     weights->label)}});
+                           {"summary.md", summary_md(q, fp, f)}});
         if (!o_.quiet)
             std::cerr << "coterm: run " << q.name << ": " << fp.features.size() << " footprints, " << q.compare.size()
                       << " comparison layers, " << q.data.size() << " datasets -> " << out.string() << "\n";
@@ -206,8 +236,13 @@ private:
         for (std::size_t v = 0; v < values.variables.size(); ++v) {
             const std::string& name = values.variables[v];
             std::vector<double> sv(source.features.size(), std::nan(""));
+            std::size_t unmatched = 0;
+            double unmatched_sum = 0;
             for (const auto& [code, value] : values.by_code[v])
-                if (auto it = index.find(code); it != index.end()) sv[it->second] = value;
+                if (auto it = index.find(code); it != index.end())
+                    sv[it->second] = value;
+                else
+                    ++unmatched, unmatched_sum += value;
             const bool ext = std::find(d.extensive.begin(), d.extensive.end(), name) != d.extensive.end();
             const bool inten = std::find(d.intensive.begin(), d.intensive.end(), name) != d.intensive.end();
             if (ext == inten)
@@ -222,13 +257,16 @@ private:
             if (ext)
                 conservation.push_back(name + " (extensive, " + d.data + " from " + d.from + "): in " +
                                        format_general(a.sum_in, 15) + ", in footprints " +
-                                       format_general(a.sum_out, 15) + ", outside " + format_general(a.outside, 15));
+                                       format_general(a.sum_out, 15) + ", outside " + format_general(a.outside, 15) +
+                                       "; " + std::to_string(unmatched) + " codes not in " + source.label + " hold " +
+                                       format_general(unmatched_sum, 15));
         }
     }
 
     void compare(const io::Query& q, const io::Catalogue& catalogue, const fs::path& dir, const LoadedWeights& weights,
-                 const Layer& fp, Table& t, Table& scorecard, std::vector<std::string>& splitting)
+                 const Layer& fp, Table& t, Table& scorecard, RunFindings& f)
     {
+        const std::vector<double>& population = f.population;
         ScoreOptions options;
         options.tolerance = q.tolerance;
         options.sliver = q.sliver;
@@ -237,23 +275,36 @@ private:
             const Layer other = load_any_layer(find_layer(q, id), catalogue, dir, o_.threads, o_.verbose);
             const ScoredPair s = score_layers(fp, other, &weights, Spread::centroid, options, 50, o_.threads);
             const std::size_t n = fp.features.size();
-            std::vector<Cell> units(n), best(n), whole(n), splits(n);
+            std::vector<Cell> units(n), covered(n), best(n), whole(n), splits(n);
             for (std::size_t i = 0; i < n; ++i) {
                 const UnitScore& u = s.ab.a_units[i];
                 const UnionScore& un = s.ba.b_unions[i];
                 units[i] = static_cast<std::int64_t>(u.partners);
-                best[i] = u.share_in_best;
-                whole[i] = un.union_of_whole;
+                // Shares of the footprint's whole population, not of the part L covers:
+                // against a layer covering part of England (combined authorities) a
+                // footprint half outside every unit is not "all in its best match".
+                const double p = population[i];
+                const double in_l = p > 0 ? u.weight / p : 0.0;
+                covered[i] = p > 0 ? Cell(in_l) : Cell();
+                best[i] = p > 0 ? Cell(u.share_in_best * in_l) : Cell();
+                whole[i] = un.union_of_whole && p > 0 && in_l >= options.tolerance;
+                // Units the footprint cuts, leaving out the one it lies within: a council
+                // inside an ICB divides it but respects its boundary (that is nesting).
                 std::string list;
-                for (std::size_t a : un.splits)
+                std::size_t count = 0;
+                for (std::size_t a : un.splits) {
+                    if (a == u.best && u.share_in_best * in_l >= options.tolerance && !u.uncertain) continue;
                     list += (list.empty() ? "" : ";") + other.features[a].code;
+                    ++count;
+                }
                 splits[i] = list;
-                if (!un.splits.empty())
-                    splitting.push_back(fp.features[i].code + " " + fp.features[i].name + " splits " +
-                                        std::to_string(un.splits.size()) + " " + other.label + " (" +
-                                        join_limited(std::vector<std::string>{list}, 1) + ")");
+                if (count > 0)
+                    f.splitting.push_back(fp.features[i].code + " " + fp.features[i].name + " splits " +
+                                          std::to_string(count) + " " + other.label + " (" + list + ")");
             }
+            f.alignment.push_back(alignment_line(other.label, units, covered, best, whole, options.tolerance));
             add_column(t, other.label + "_units", Format::integer, units);
+            add_column(t, other.label + "_covered_share", Format::share, covered);
             add_column(t, other.label + "_best_share", Format::share, best);
             add_column(t, other.label + "_whole", Format::flag, whole);
             add_column(t, other.label + "_splits", Format::text, splits);
@@ -264,56 +315,6 @@ private:
             Table one = b.take();
             if (scorecard.columns.empty()) scorecard.columns = one.columns;
             scorecard.rows.push_back(std::move(one.rows.front()));
-        }
-    }
-
-    std::string summary_md(const io::Query& q, const Layer& fp, const std::vector<double>& population, double outside,
-                           const std::vector<std::string>& conservation, const std::vector<std::string>& splitting,
-                           const std::string& weights_label) const
-    {
-        std::string s = "# " + (q.title.empty() ? q.name : q.title) + "\n\n";
-        if (!q.description.empty()) s += q.description + "\n\n";
-        s += "## What was run\n\n- query: `" + q.name + "`\n- footprints: " +
-             (q.layer.empty() ? "built from whole `" + q.blocks + "`" + (q.by.empty() ? "" : " by `" + q.by + "`") +
-                                    (q.rest.empty() ? "" : ", the rest by `" + q.rest + "`") +
-                                    (q.groups.empty() ? "" : " with groups `" + q.groups + "`")
-                              : "`" + q.layer + "`") +
-             "\n- compared with: " + join(q.compare, ", ") + "\n- weights: " + weights_label +
-             " (each small area to the footprint holding its point on surface)\n\n";
-        const double total = std::accumulate(population.begin(), population.end(), 0.0);
-        s += "## Headline\n\n- " + std::to_string(fp.features.size()) + " footprints holding " +
-             format_fixed(total, 0) + " people; " + format_fixed(outside, 0) +
-             " people live outside every footprint.\n\n";
-        s += "## Footprints that split other bodies\n\n";
-        if (splitting.empty()) s += "None.\n";
-        for (const auto& line : splitting)
-            s += "- " + line + "\n";
-        s += "\n## Conservation\n\n";
-        if (conservation.empty()) s += "No extensive data mapped.\n";
-        for (const auto& line : conservation)
-            s += "- " + line + "\n";
-        return s;
-    }
-
-    /// All files into a temporary folder, then renamed into place: a failed run leaves no
-    /// half-written result, and an earlier result is replaced whole.
-    static void write_folder(const fs::path& out, const std::vector<std::pair<std::string, std::string>>& files)
-    {
-        const fs::path parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
-        fs::create_directories(parent);
-        const fs::path temp = parent / ("." + out.filename().string() + ".tmp-" + std::to_string(::getpid()));
-        fs::remove_all(temp);
-        fs::create_directories(temp);
-        try {
-            for (const auto& [name, content] : files)
-                io::write_output((temp / name).string(), content);
-            const fs::path old = parent / ("." + out.filename().string() + ".old-" + std::to_string(::getpid()));
-            if (fs::exists(out)) fs::rename(out, old);
-            fs::rename(temp, out);
-            fs::remove_all(old);
-        } catch (...) {
-            fs::remove_all(temp);
-            throw;
         }
     }
 

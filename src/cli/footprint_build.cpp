@@ -154,7 +154,7 @@ BuiltFootprints build_footprints(const FootprintRequest& o_, const io::Catalogue
     return out;
 }
 
-Table footprint_table(const BuiltFootprints& built, std::vector<Wkb>* geometries)
+Table footprint_table(const BuiltFootprints& built)
 {
     Table t;
     t.columns = {{"code", Format::text},    {"name", Format::text},         {"blocks", Format::integer},
@@ -169,7 +169,6 @@ Table footprint_table(const BuiltFootprints& built, std::vector<Wkb>* geometries
         std::sort(members.begin(), members.end());
         t.rows.push_back(
             {f.code, f.name, static_cast<std::int64_t>(members.size()), join(members, ";"), pop, f.area_m2});
-        if (geometries) geometries->push_back(f.geometry.to_wkb());
     }
     return t;
 }

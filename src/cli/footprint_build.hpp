@@ -30,8 +30,8 @@ BuiltFootprints build_footprints(const FootprintRequest& request, const io::Cata
                                  const std::filesystem::path& data_dir, const LoadedWeights& weights, unsigned threads,
                                  bool verbose);
 
-/// code, name, blocks, members, population, area_m2 per footprint, with its geometry.
-Table footprint_table(const BuiltFootprints& built, std::vector<Wkb>* geometries);
+/// code, name, blocks, members, population, area_m2 per footprint (rows in layer order).
+Table footprint_table(const BuiltFootprints& built);
 
 /// The warnings (split blocks, unclean dissolves) and, unless quiet, the summary line.
 void report_footprints(const BuiltFootprints& built, double tolerance, bool quiet, bool verbose);

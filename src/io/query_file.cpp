@@ -63,7 +63,7 @@ Query read_query(const std::string& path)
     q.path = path;
     q.folder = std::filesystem::path(path).parent_path();
     check_keys(doc,
-               {"name", "title", "description", "footprints", "compare", "tolerance", "sliver", "weights",
+               {"name", "title", "description", "footprints", "compare", "tolerance", "sliver", "simplify", "weights",
                 "weights-data", "weights-var", "data"},
                path);
     q.weights = text(doc, "weights", path);
@@ -74,6 +74,11 @@ Query read_query(const std::string& path)
     q.description = text(doc, "description", path);
     q.tolerance = doc["tolerance"].value_or(q.tolerance);
     q.sliver = doc["sliver"].value_or(q.sliver);
+    if (const auto node = doc["simplify"]) {
+        const auto metres = node.value<double>();
+        if (!metres || *metres < 0) throw UsageError(path + ": 'simplify' must be a number of metres, 0 or more");
+        q.simplify = *metres;
+    }
     if (doc["compare"]) q.compare = list(doc, "compare", path);
     const toml::table* f = doc["footprints"].as_table();
     if (!f) throw UsageError(path + ": missing table [footprints]");

@@ -21,6 +21,7 @@ struct Query {
     std::string layer;                    ///< [footprints] layer = "icb24"
     std::string blocks, by, rest, groups; ///< or built from blocks
     double tolerance = 0.99, sliver = 0.001;
+    double simplify = 0;                            ///< metres; 0 = map geometry as computed
     std::string weights, weights_data, weights_var; ///< default: the catalogue's
     std::vector<std::string> compare{"ltla24", "utla23", "icb24", "pfa24", "fra24", "cauth23"};
     std::vector<QueryData> data;

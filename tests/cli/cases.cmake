@@ -188,6 +188,13 @@ cli_case(footprint_groups EXIT 0 STDERR_EMPTY GOLDEN ${G}/footprint_groups.csv
   ARGS footprint --blocks ${F}/quarters.geojson --groups ${F}/groups_halves.csv ${W} --format csv -q)
 cli_case(footprint_by_layer EXIT 0 STDERR_EMPTY GOLDEN ${G}/footprint_by_halves.geojson
   ARGS footprint --blocks ${F}/quarters.geojson --by ${F}/halves.geojson ${W} -q)
+# The west/east boundary zigzags ±20 m; at 50 m both footprints become rectangles with
+# the same two positions on their shared edge (golden checked by hand).
+cli_case(footprint_simplify EXIT 0 GOLDEN ${G}/footprint_simplify.geojson
+  STDERR "simplified at 50 m: 26 -> 10 vertices in 3 shared boundary chains"
+  ARGS footprint --blocks ${F}/wiggly_quarters.geojson --groups ${F}/groups_halves.csv ${W} --simplify 50)
+cli_case(err_footprint_simplify_negative EXIT 2 STDOUT_EMPTY STDERR "--simplify"
+  ARGS footprint --blocks ${F}/quarters.geojson --groups ${F}/groups_halves.csv ${W} --simplify -1)
 cli_case(err_footprint_unknown_block EXIT 1 STDOUT_EMPTY STDERR "1 block codes are not in quarters.geojson [(]Q9[)]"
   ARGS footprint --blocks ${F}/quarters.geojson --groups ${F}/groups_bad.csv ${W})
 cli_case(err_footprint_no_grouping EXIT 2 STDOUT_EMPTY STDERR "give --groups FILE.csv or --by LAYER"
@@ -201,6 +208,7 @@ set_tests_properties(cli.doc_options_footprint PROPERTIES LABELS cli)
 add_test(NAME cli.run_fixture_query
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DQUERY=${F}/query/halves.toml
           -DOUT=${CMAKE_CURRENT_BINARY_DIR}/run-fixture -DGOLDEN_DIR=${G}/run-fixture-halves
+          -DCHECK=$<TARGET_FILE:coterm_check_run> "-DCHECK_ARGS=--population-total|180|--source|spend=105|--source|gbp=358.5"
           -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_query.cmake)
 set_tests_properties(cli.run_fixture_query PROPERTIES LABELS cli)
 cli_case(err_run_unknown_key EXIT 2 STDOUT_EMPTY STDERR "typo.toml: unknown key 'compre' [(]did you mean 'compare'[?][)]"
@@ -209,3 +217,12 @@ add_test(NAME cli.doc_options_run
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=run
           -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/run.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
 set_tests_properties(cli.doc_options_run PROPERTIES LABELS cli)
+# The run checker must itself fail on bad output: a copy of the fixture run with one
+# exterior ring reversed, a crs member, a 7-decimal position and a conservation line off by 1.
+foreach(expect "FE ring 0: exterior ring is not counter-clockwise" "has a crs member" "more than 6 decimals"
+               "spend: in 100 != in footprints 81 [+] outside 20" "population: footprints 180.000000 [+] outside 0.000000 != 181")
+  string(MAKE_C_IDENTIFIER "${expect}" id)
+  add_test(NAME cli.check_run_rejects_${id}
+    COMMAND coterm_check_run ${F}/run_tampered --population-total 181)
+  set_tests_properties(cli.check_run_rejects_${id} PROPERTIES LABELS cli PASS_REGULAR_EXPRESSION "${expect}")
+endforeach()

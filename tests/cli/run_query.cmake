@@ -2,7 +2,11 @@
 # Runs a query twice (1 and 2 threads) and checks: every output file is there, the two
 # runs are byte-identical, the GeoJSON opens with GDAL (through coterm validate), and,
 # with -DGOLDEN_DIR, footprints.csv and summary.md equal the golden files.
-# -DEXE= -DQUERY= -DOUT= [-DGOLDEN_DIR=] (COTERM_UPDATE_GOLDEN=1 rewrites them)
+# With -DCHECK=coterm_check_run, that independent checker then reads the output: RFC 7946
+# (ring orientation, ranges, precision, no crs) and conservation (summary.md lines add
+# up, match footprints.csv, and -DCHECK_ARGS totals documented with the data).
+# -DEXE= -DQUERY= -DOUT= [-DGOLDEN_DIR=] [-DCHECK= -DCHECK_ARGS=a|b|c]
+# (COTERM_UPDATE_GOLDEN=1 rewrites the golden files)
 foreach(threads 1 2)
   file(REMOVE_RECURSE "${OUT}/t${threads}")
   execute_process(COMMAND ${EXE} run ${QUERY} --out ${OUT}/t${threads} -q --threads ${threads}
@@ -45,6 +49,14 @@ endforeach()
 execute_process(COMMAND ${EXE} validate ${OUT}/t1/footprints.geojson -q RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "footprints.geojson does not validate: ${err}")
+endif()
+if(CHECK)
+  string(REPLACE "|" ";" check_args "${CHECK_ARGS}")
+  execute_process(COMMAND ${CHECK} ${OUT}/t1 ${check_args} RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_VARIABLE out)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${err}")
+  endif()
+  message(STATUS "${out}")
 endif()
 if(GOLDEN_DIR)
   foreach(f footprints.csv summary.md)

@@ -29,10 +29,17 @@ foreach(id ltla24 utla23 icb24 pfa24 cauth23 ltla24-gen pfa20-gen)
 endforeach()
 realdata_cli_case(realdata_data_fetch EXIT 0 STDERR "data fetch into .*: (2 copied, 0|0 copied, 2) already present and checked, 0 failed"
   ARGS data fetch ltla24 icb24 --mirror ${COTERM_TEST_DATA} --data ${CMAKE_CURRENT_BINARY_DIR}/fetched)
-# Every shipped query runs, twice byte-identically, and its GeoJSON is read back by GDAL.
+# Every shipped query runs, twice byte-identically, its GeoJSON is read back by GDAL and
+# passes the independent RFC 7946 and conservation checks. Documented totals: Census 2021
+# usual residents 56,490,108 (stats/README.md); GP payments £10,230,094,803.70 over all
+# 6,669 rows; every NHS need-weighted component 63,849,324 (stats/README.md, Caveats).
+set(census_total 56490108)
+set(check_status-quo-icbs "--source|total_payments_gbp=10230094803.70|--source|gp_population_projected_2025_26=63849324|--source|wp_core_services_overall=63849324")
 foreach(query status-quo-icbs combined-authority-aco split-devolution police-fire-alignment custom-groups-example)
   add_test(NAME cli.realdata_run_${query}
     COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DQUERY=${PROJECT_SOURCE_DIR}/queries/${query}.toml
-            -DOUT=${CMAKE_CURRENT_BINARY_DIR}/run-${query} -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_query.cmake)
+            -DOUT=${CMAKE_CURRENT_BINARY_DIR}/run-${query} -DCHECK=$<TARGET_FILE:coterm_check_run>
+            "-DCHECK_ARGS=--population-total|${census_total}|${check_${query}}"
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_query.cmake)
   set_tests_properties(cli.realdata_run_${query} PROPERTIES LABELS realdata ENVIRONMENT "COTERM_DATA=${COTERM_TEST_DATA}")
 endforeach()

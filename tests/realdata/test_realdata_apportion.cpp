@@ -188,9 +188,10 @@ TEST_CASE("District populations moved onto footprints: footprints plus what fall
     double inside = 0, lost = 0;
     for (double v : a.values)
         if (!std::isnan(v)) inside += v;
-    for (const auto& [source, amount] : a.outside_sources) lost += amount;
+    for (const auto& [source, amount] : a.outside_sources)
+        lost += amount;
     CHECK(a.sum_in == 56490108);
-    CHECK(inside == Approx(15563593).margin(0.5));  // the people in the 10 combined authorities
+    CHECK(inside == Approx(15563593).margin(0.5)); // the people in the 10 combined authorities
     CHECK(inside + lost == Approx(56490108).epsilon(1e-12));
-    CHECK(a.outside_sources.size() == 243);  // every district outside a combined authority
+    CHECK(a.outside_sources.size() == 243); // every district outside a combined authority
 }

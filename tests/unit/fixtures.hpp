@@ -3,6 +3,9 @@
 #pragma once
 #include "core/layer_builder.hpp"
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <utility>
@@ -30,10 +33,20 @@ inline std::string box(double x0, double y0, double x1, double y1)
 }
 
 /// Writes `text` to `name` (in the test's working folder) and returns the name.
+/// Writes `text` to `name` in a folder of this test run under the system's temporary
+/// directory (never the working directory) and returns the path.
 inline std::string write_temp(const std::string& name, const std::string& text)
 {
-    std::ofstream(name, std::ios::binary) << text;
-    return name;
+    struct TempDir { // removed when the test binary exits
+        std::filesystem::path path =
+            std::filesystem::temp_directory_path() / ("coterm-unit-" + std::to_string(::getpid()));
+        TempDir() { std::filesystem::create_directories(path); }
+        ~TempDir() { std::filesystem::remove_all(path); }
+    };
+    static const TempDir dir;
+    const std::string path = (dir.path / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
 }
 
 } // namespace coterm::test

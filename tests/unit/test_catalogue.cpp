@@ -2,6 +2,8 @@
 #include "core/errors.hpp"
 #include "io/catalogue.hpp"
 
+#include "fixtures.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -27,15 +29,14 @@ TEST_CASE("The shipped catalogue names every layer id the issue asks for")
 
 TEST_CASE("A catalogue layer without a file is an error naming the layer and key")
 {
-    const std::string path = "test_catalogue_bad.toml";
-    std::ofstream(path) << "[[layer]]\nid = \"x\"\ntitle = \"t\"\nfamily = \"f\"\ncode_field = \"c\"\n";
+    const std::string path = test::write_temp(
+        "test_catalogue_bad.toml", "[[layer]]\nid = \"x\"\ntitle = \"t\"\nfamily = \"f\"\ncode_field = \"c\"\n");
     CHECK_THROWS_WITH(io::read_catalogue(path), Catch::Matchers::Contains("layer 'x': missing or empty key 'file'"));
 }
 
 TEST_CASE("A catalogue with a syntax error names the line")
 {
-    const std::string path = "test_catalogue_syntax.toml";
-    std::ofstream(path) << "[[layer]]\nid = \"x\n";
+    const std::string path = test::write_temp("test_catalogue_syntax.toml", "[[layer]]\nid = \"x\n");
     CHECK_THROWS_AS(io::read_catalogue(path), DataError);
     CHECK_THROWS_WITH(io::read_catalogue(path), Catch::Matchers::Contains("line 2"));
 }

@@ -30,10 +30,12 @@ TEST_CASE("A query names its footprints, comparisons and data")
 
 TEST_CASE("Query mistakes are errors naming the key and the file")
 {
-    CHECK_THROWS_WITH(io::read_query(write_temp("q1.toml", "name = \"x\"\n[footprints]\nlayr = \"icb24\"\n")),
-                      "q1.toml: [footprints]: unknown key 'layr' (did you mean 'layer'?)");
-    CHECK_THROWS_WITH(io::read_query(write_temp("q2.toml", "[footprints]\nlayer = \"icb24\"\n")),
-                      "q2.toml: missing key 'name'");
+    const std::string q1 = write_temp("q1.toml", "name = \"x\"\n[footprints]\nlayr = \"icb24\"\n");
+    CHECK_THROWS_WITH(io::read_query(q1), q1 + ": [footprints]: unknown key 'layr' (did you mean 'layer'?)");
+    const std::string q2 = write_temp("q2.toml", "[footprints]\nlayer = \"icb24\"\n");
+    CHECK_THROWS_WITH(io::read_query(q2), q2 + ": missing key 'name'");
+    const std::string q5 = write_temp("q5.toml", "name = \"x\"\nsimplify = -5\n[footprints]\nlayer = \"a\"\n");
+    CHECK_THROWS_WITH(io::read_query(q5), q5 + ": 'simplify' must be a number of metres, 0 or more");
     CHECK_THROWS_AS(
         io::read_query(write_temp("q3.toml", "name = \"x\"\n[footprints]\nlayer = \"a\"\nblocks = \"b\"\n")),
         UsageError);
