@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // `coterm data fetch`: make the catalogue's files available in the data directory
-// (docs/cli/data.md). From a local mirror for now; ONS downloads are not written yet.
+// (docs/cli/data.md): copied from a local mirror, or downloaded from the ONS Open
+// Geography Portal (ons_fetch.cpp) and the LSOA-built layers built from the downloads.
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
+#include "cli/ons_fetch.hpp"
 #include "core/errors.hpp"
 #include "core/strings.hpp"
 #include "io/catalogue.hpp"
@@ -20,7 +22,8 @@ namespace fs = std::filesystem;
 
 struct FetchOptions {
     std::vector<std::string> layers;
-    std::string mirror, data_dir;
+    std::string mirror, data_dir, ons_url;
+    unsigned threads = 0;
     bool quiet = false;
 };
 
@@ -44,11 +47,15 @@ public:
     {
         CLI::App* data = app.add_subcommand("data", "Get the ONS data the catalogue names");
         data->require_subcommand(1);
-        fetch_ = data->add_subcommand("fetch", "Copy (or check) the catalogue's files into the data directory "
-                                               "from a local mirror, verifying their SHA-256");
+        fetch_ = data->add_subcommand("fetch", "Get the catalogue's files into the data directory: from a local "
+                                               "mirror (checking SHA-256) or from the ONS Open Geography Portal");
         fetch_->add_option("LAYER", o_.layers, "Catalogue ids to fetch (default: all, and the default weights)");
         fetch_->add_option("--mirror", o_.mirror, "A folder laid out like the ONS mirror (default: $COTERM_MIRROR)");
+        fetch_->add_option("--ons-url", o_.ons_url,
+                           "FeatureServer services URL to download from (default: the catalogue's [download] base)");
         add_data_dir_option(*fetch_, o_.data_dir);
+        fetch_->add_option("--threads", o_.threads, "Worker threads for building derived layers (default 0: all cores)")
+            ->check(CLI::Range(0u, 1024u));
         fetch_->add_flag("-q,--quiet", o_.quiet, "Only errors on stderr");
         return data;
     }
@@ -59,9 +66,7 @@ public:
         std::string mirror = o_.mirror;
         if (mirror.empty())
             if (const char* env = std::getenv("COTERM_MIRROR"); env && *env) mirror = env;
-        if (mirror.empty())
-            throw UsageError("downloading from the ONS Open Geography Portal is not available yet: give a local "
-                             "mirror with --mirror DIR (or COTERM_MIRROR), laid out like ../shared/geodata");
+        if (mirror.empty()) return download(catalogue);
         if (!fs::is_directory(mirror)) throw DataError("mirror '" + mirror + "' is not a folder");
         const fs::path data_dir = io::resolve_data_dir(o_.data_dir);
 
@@ -73,6 +78,9 @@ public:
         }
         if (o_.layers.empty() && !catalogue.weights.data.empty())
             wanted.push_back({"weights", catalogue.weights.data, catalogue.weights.sha256});
+        if (o_.layers.empty()) // the lookups, to rebuild derived layers or join by code
+            for (const auto& k : catalogue.lookups)
+                wanted.push_back({"lookup " + k.id, k.file, k.sha256});
 
         std::size_t copied = 0, present = 0, failed = 0;
         for (const auto& w : wanted) {
@@ -104,6 +112,20 @@ public:
     }
 
 private:
+    void download(const io::Catalogue& catalogue)
+    {
+        const fs::path data_dir = io::resolve_data_dir(o_.data_dir);
+        const std::vector<std::string> ids = o_.layers.empty() ? catalogue.ids() : o_.layers;
+        for (const auto& id : ids)
+            if (!catalogue.find(id)) throw UsageError("unknown layer '" + id + "'" + did_you_mean(id, catalogue.ids()));
+        const std::string base = o_.ons_url.empty() ? catalogue.download_base : o_.ons_url;
+        const std::size_t failed = fetch_from_ons(catalogue, ids, data_dir, base, o_.threads, o_.quiet);
+        if (!o_.quiet || failed)
+            std::cerr << "coterm: data fetch from " << base << " into " << data_dir.string() << ": "
+                      << ids.size() - failed << " layers ready, " << failed << " failed\n";
+        if (failed) throw ExitStatus{1};
+    }
+
     FetchOptions o_;
     CLI::App* fetch_ = nullptr;
 };

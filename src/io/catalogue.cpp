@@ -16,6 +16,13 @@ const CatalogueLayer* Catalogue::find(const std::string& id) const
     return nullptr;
 }
 
+const CatalogueLookup* Catalogue::find_lookup(const std::string& id) const
+{
+    for (const auto& l : lookups)
+        if (l.id == id) return &l;
+    return nullptr;
+}
+
 std::vector<std::string> Catalogue::ids() const
 {
     std::vector<std::string> out;
@@ -36,6 +43,36 @@ std::string required(const toml::table& t, const char* key, const std::string& w
 std::string optional(const toml::table& t, const char* key)
 {
     return t[key].value_or(std::string());
+}
+
+std::optional<Download> read_download(const toml::table& t, const std::string& where)
+{
+    const toml::table* d = t["download"].as_table();
+    if (!d) return std::nullopt;
+    const std::string here = where + ": download";
+    Download out;
+    out.service = required(*d, "service", here);
+    out.index = (*d)["index"].value_or(0);
+    out.where = (*d)["where"].value_or(std::string("1=1"));
+    out.order_by = (*d)["order_by"].value_or(std::string("FID"));
+    out.page_size = (*d)["page_size"].value_or(0);
+    const toml::array* fields = (*d)["fields"].as_array();
+    if (!fields || fields->empty()) throw DataError(here + ": 'fields' must list [source, catalogue] name pairs");
+    for (const auto& f : *fields) {
+        const toml::array* pair = f.as_array();
+        if (!pair || pair->size() != 2 || !(*pair)[0].is_string() || !(*pair)[1].is_string())
+            throw DataError(here + ": 'fields' must list [source, catalogue] name pairs");
+        out.fields.emplace_back(*(*pair)[0].value<std::string>(), *(*pair)[1].value<std::string>());
+    }
+    return out;
+}
+
+std::optional<Derive> read_derive(const toml::table& t, const std::string& where)
+{
+    const toml::table* d = t["derive"].as_table();
+    if (!d) return std::nullopt;
+    const std::string here = where + ": derive";
+    return Derive{required(*d, "from", here), required(*d, "lookup", here), required(*d, "block", here)};
 }
 
 } // namespace
@@ -72,8 +109,29 @@ Catalogue read_catalogue(const std::filesystem::path& file)
         l.licence = optional(*t, "licence");
         l.features = (*t)["features"].value_or<std::int64_t>(0);
         l.sha256 = optional(*t, "sha256");
+        l.download = read_download(*t, here);
+        l.derive = read_derive(*t, here);
         catalogue.layers.push_back(std::move(l));
     }
+    if (const toml::array* lookups = doc["lookup"].as_array())
+        for (std::size_t i = 0; i < lookups->size(); ++i) {
+            const toml::table* t = (*lookups)[i].as_table();
+            const std::string where = "catalogue " + file.string() + ": lookup #" + std::to_string(i + 1);
+            if (!t) throw DataError(where + " is not a table");
+            CatalogueLookup l;
+            l.id = required(*t, "id", where);
+            const std::string here = "catalogue " + file.string() + ": lookup '" + l.id + "'";
+            l.file = required(*t, "file", here);
+            l.title = optional(*t, "title");
+            l.sha256 = optional(*t, "sha256");
+            l.download = read_download(*t, here);
+            catalogue.lookups.push_back(std::move(l));
+        }
+    catalogue.download_base = doc["download"]["base"].value_or(std::string());
+    for (const auto& l : catalogue.layers)
+        if (l.derive && !catalogue.find_lookup(l.derive->lookup))
+            throw DataError("catalogue " + file.string() + ": layer '" + l.id + "': derive: unknown lookup '" +
+                            l.derive->lookup + "'");
     if (const toml::table* w = doc["weights"].as_table()) {
         const std::string where = "catalogue " + file.string() + ": [weights]";
         catalogue.weights = {required(*w, "layer", where), required(*w, "data", where), required(*w, "variable", where),

@@ -4,9 +4,35 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace coterm::io {
+
+/// Where the ONS Open Geography Portal serves a layer or lookup: an ArcGIS FeatureServer
+/// query, read through GDAL's ESRIJSON driver (docs/geodata.md, Downloads).
+struct Download {
+    std::string service;  ///< FeatureServer service name under the catalogue's base URL
+    int index = 0;        ///< layer index within the service
+    std::string where;    ///< query filter, e.g. "LAD24CD LIKE 'E%'" (default 1=1)
+    std::string order_by; ///< object id field, for reliable paging (default FID)
+    int page_size = 0;    ///< resultRecordCount; 0 = the server's maximum
+    std::vector<std::pair<std::string, std::string>> fields; ///< source field -> catalogue field, kept in order
+};
+
+/// How a layer is built from another by whole blocks: `from`'s features grouped by the
+/// `lookup`'s `block` column into the layer's code (and name) field, then dissolved.
+struct Derive {
+    std::string from;   ///< catalogue id of the blocks
+    std::string lookup; ///< catalogue lookup id
+    std::string block;  ///< lookup column holding the block code
+};
+
+/// A lookup table of the catalogue ([[lookup]]).
+struct CatalogueLookup {
+    std::string id, file, sha256, title;
+    std::optional<Download> download;
+};
 
 /// One layer of the catalogue (geodata/catalogue.toml); see docs/geodata.md.
 struct CatalogueLayer {
@@ -21,8 +47,10 @@ struct CatalogueLayer {
     std::string generalisation; ///< how generalised the geometry is
     std::string source;
     std::string licence;
-    std::int64_t features = 0; ///< expected feature count
-    std::string sha256;        ///< checksum of the file as published (checked by data fetch)
+    std::int64_t features = 0;        ///< expected feature count
+    std::string sha256;               ///< checksum of the file as published (checked by data fetch)
+    std::optional<Download> download; ///< ONS source, for files published by ONS
+    std::optional<Derive> derive;     ///< or how coterm builds it from others
 };
 
 /// The default small-area weights ([weights] in the catalogue).
@@ -36,11 +64,14 @@ struct DefaultWeights {
 
 /// The layer catalogue: named English layers and where their files live.
 struct Catalogue {
+    std::string download_base; ///< [download] base: FeatureServer services URL
     std::vector<CatalogueLayer> layers;
+    std::vector<CatalogueLookup> lookups;
     DefaultWeights weights;
 
     /// The layer with this id, if any.
     const CatalogueLayer* find(const std::string& id) const;
+    const CatalogueLookup* find_lookup(const std::string& id) const;
     /// All ids, in catalogue order.
     std::vector<std::string> ids() const;
 };

@@ -176,8 +176,11 @@ cli_case(data_fetch_bad_checksum EXIT 1
   ARGS data fetch ltla24 --mirror ${F}/fake_mirror --data ${CMAKE_CURRENT_BINARY_DIR}/fetch_out)
 cli_case(data_fetch_not_in_mirror EXIT 1 STDERR "layer icb24: derived/derived_icb24_from_lsoa21.gpkg is not in the mirror"
   ARGS data fetch icb24 --mirror ${F}/fake_mirror --data ${CMAKE_CURRENT_BINARY_DIR}/fetch_out)
-cli_case(err_data_fetch_no_mirror EXIT 2 STDOUT_EMPTY STDERR "give a local mirror with --mirror DIR"
-  ARGS data fetch ltla24 --data ${CMAKE_CURRENT_BINARY_DIR}/fetch_out)
+# Without a mirror coterm downloads; nothing listens on port 9, so every attempt fails
+# and the layer is reported with the URL (after two warnings saying it reads again).
+cli_case(err_data_fetch_unreachable EXIT 1
+  STDERR "coterm: error: layer ltla24-gen: http://127.0.0.1:9/Local_Authority_Districts_May_2024_Boundaries_UK_BUC/FeatureServer/0/query[?]where=LAD24CD%20LIKE%20%27E%25%27&outFields=LAD24CD,LAD24NM&orderByFields=FID&f=json: cannot read: .*0 layers ready, 1 failed"
+  ARGS data fetch ltla24-gen --data ${CMAKE_CURRENT_BINARY_DIR}/fetch_out --ons-url http://127.0.0.1:9)
 add_test(NAME cli.doc_options_data
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> "-DCOMMAND=data;fetch"
           -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/data.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
@@ -226,3 +229,8 @@ foreach(expect "FE ring 0: exterior ring is not counter-clockwise" "has a crs me
     COMMAND coterm_check_run ${F}/run_tampered --population-total 181)
   set_tests_properties(cli.check_run_rejects_${id} PROPERTIES LABELS cli PASS_REGULAR_EXPRESSION "${expect}")
 endforeach()
+add_test(NAME cli.data_fetch_ons
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DSERVER=$<TARGET_FILE:fake_featureserver>
+          -DFIXTURES=${F}/fake_ons -DOUT=${CMAKE_CURRENT_BINARY_DIR}/fetched-ons -DHALVES=${F}/halves.geojson
+          -DGOLDEN=${G}/data_fetch_districts_halves.csv -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_fetch.cmake)
+set_tests_properties(cli.data_fetch_ons PROPERTIES LABELS cli)

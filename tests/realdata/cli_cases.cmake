@@ -43,3 +43,8 @@ foreach(query status-quo-icbs combined-authority-aco split-devolution police-fir
             -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_query.cmake)
   set_tests_properties(cli.realdata_run_${query} PROPERTIES LABELS realdata ENVIRONMENT "COTERM_DATA=${COTERM_TEST_DATA}")
 endforeach()
+# The derived-layer build of `data fetch` reproduces the mirror's LSOA-built ICBs.
+add_test(NAME cli.realdata_derive_icb24
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DDATA=${COTERM_TEST_DATA}
+          -DOUT=${CMAKE_CURRENT_BINARY_DIR}/derived-icb24 -P ${CMAKE_CURRENT_SOURCE_DIR}/realdata/derive_icb24.cmake)
+set_tests_properties(cli.realdata_derive_icb24 PROPERTIES LABELS realdata)

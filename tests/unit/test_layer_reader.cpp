@@ -67,7 +67,7 @@ TEST_CASE("A layer without CRS is refused unless a CRS is assumed")
 TEST_CASE("A missing file and an unknown layer id get different, clear errors")
 {
     io::Catalogue c;
-    c.layers.push_back({"ltla24", "t", "f", "derived/x.gpkg", "x", "ltla24_code", "", "", "", "", "", 1, ""});
+    c.layers.push_back({"ltla24", "t", "f", "derived/x.gpkg", "x", "ltla24_code", "", "", "", "", "", 1, "", {}, {}});
     CHECK_THROWS_AS(io::locate_layer("nowhere/file.gpkg", c, "/tmp", {}), DataError);
     CHECK_THROWS_AS(io::locate_layer("ltla42", c, "/tmp", {}), UsageError);
     CHECK_THROWS_WITH(io::locate_layer("ltla42", c, "/tmp", {}), Catch::Matchers::Contains("did you mean 'ltla24'?"));
