@@ -40,7 +40,7 @@ public:
         if (l->download) {
             const std::string url = io::download_url(base_, *l->download);
             const auto n = io::download_layer(url, *l->download, target.string(), layer_name(*l), l->features,
-                                              progress("layer " + id));
+                                              events("layer " + id));
             return say(id, "downloaded " + std::to_string(n) + " features from " + l->download->service + ", SHA-256 " +
                                io::file_sha256(target.string()));
         }
@@ -59,7 +59,7 @@ private:
         if (fs::exists(target)) return;
         if (!k->download) throw DataError("lookup '" + id + "' is not present and has no download entry");
         const auto n = io::download_table(io::download_url(base_, *k->download), *k->download, target.string(),
-                                          progress("lookup " + id));
+                                          events("lookup " + id));
         say("lookup " + id, "downloaded " + std::to_string(n) + " rows from " + k->download->service);
     }
 
@@ -120,11 +120,19 @@ private:
         return l.layer.empty() ? fs::path(l.file).stem().string() : l.layer;
     }
 
-    io::DownloadProgress progress(const std::string& what) const
+    /// Progress on a terminal; a warning whenever a read starts again (it explains a delay).
+    io::DownloadEvents events(const std::string& what) const
     {
-        if (quiet_ || !::isatty(STDERR_FILENO)) return {};
-        return
-            [what](std::int64_t n) { std::cerr << "\rcoterm: downloading " << what << ": " << n << " " << std::flush; };
+        io::DownloadEvents e;
+        const bool tty = ::isatty(STDERR_FILENO);
+        if (!quiet_ && tty)
+            e.progress = [what](std::int64_t n) {
+                std::cerr << "\rcoterm: downloading " << what << ": " << n << " " << std::flush;
+            };
+        e.retrying = [tty](const std::string& why) {
+            std::cerr << (tty ? "\r\033[K" : "") << "coterm: warning: " << why << "\n";
+        };
+        return e;
     }
 
     void say(const std::string& what, const std::string& text) const

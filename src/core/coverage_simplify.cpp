@@ -191,8 +191,11 @@ std::vector<Geometry> simplify_coverage(const std::vector<const Geometry*>& shap
     std::vector<Geometry> out(n);
     SimplifyReport r;
     r.chains = n_chains;
+    std::vector<std::set<std::size_t>> own(n); // each shape's chains
+    for (std::size_t s = 0; s < n; ++s)
+        own[s] = chains_of(graph, s);
     auto whole_chains = [&](std::size_t s, std::set<SegmentId>& bad) {
-        for (std::size_t c : chains_of(graph, s))
+        for (std::size_t c : own[s])
             for (std::size_t k = 0; k + 1 < simplified[c].points.size(); ++k)
                 bad.insert({c, k});
     };
@@ -217,9 +220,8 @@ std::vector<Geometry> simplify_coverage(const std::vector<const Geometry*>& shap
             out[s] = Geometry();
             // A crossing explains the invalid shape and is being refined; otherwise (a
             // ring collapsed) all of the shape's chains are.
-            const auto own = chains_of(graph, s);
             if (std::none_of(crossing.begin(), crossing.end(),
-                             [&](const SegmentId& id) { return own.contains(id.first); }))
+                             [&](const SegmentId& id) { return own[s].contains(id.first); }))
                 whole_chains(s, bad);
         }
         for (std::size_t i = 0; i < n; ++i)

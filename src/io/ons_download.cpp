@@ -12,7 +12,6 @@
 #include <ogr_srs_api.h>
 
 #include <filesystem>
-#include <iostream>
 #include <memory>
 #include <unistd.h>
 #include <vector>
@@ -62,7 +61,8 @@ struct Page {
 
 /// One attempt at reading every page of the query. Throws DataError on a request that
 /// failed for good, an unreadable or truncated page, a missing field or a short read.
-Page read_once(const std::string& url, const Download& d, std::int64_t expected, const DownloadProgress& progress)
+Page read_once(const std::string& url, const Download& d, std::int64_t expected,
+               const std::function<void(std::int64_t)>& progress)
 {
     take_gdal_error();
     const Dataset ds(open_vector("ESRIJSON:" + url));
@@ -121,7 +121,7 @@ Page read_once(const std::string& url, const Download& d, std::int64_t expected,
 /// that page from a paged read, as the retry's warning counts as an error: the server's
 /// count catches it and the read starts over. A fault that persists (a truncated page)
 /// fails every attempt and is reported.
-Page read_pages(const std::string& url, const Download& d, std::int64_t expected, const DownloadProgress& progress)
+Page read_pages(const std::string& url, const Download& d, std::int64_t expected, const DownloadEvents& events)
 {
     init_gdal();
     default_option("GDAL_HTTP_MAX_RETRY", "3");
@@ -129,11 +129,12 @@ Page read_pages(const std::string& url, const Download& d, std::int64_t expected
     constexpr int attempts = 3;
     for (int attempt = 1;; ++attempt) {
         try {
-            return read_once(url, d, expected, progress);
+            return read_once(url, d, expected, events.progress);
         } catch (const DataError& e) {
             if (attempt == attempts) throw;
-            std::cerr << "coterm: warning: " << e.what() << "; reading again (attempt " << attempt + 1 << " of "
-                      << attempts << ")\n";
+            if (events.retrying)
+                events.retrying(std::string(e.what()) + "; reading again (attempt " + std::to_string(attempt + 1) +
+                                " of " + std::to_string(attempts) + ")");
         }
     }
 }
@@ -161,9 +162,9 @@ std::string download_url(const std::string& base, const Download& d)
 }
 
 std::int64_t download_layer(const std::string& url, const Download& d, const std::string& gpkg_path,
-                            const std::string& layer_name, std::int64_t expected, const DownloadProgress& progress)
+                            const std::string& layer_name, std::int64_t expected, const DownloadEvents& events)
 {
-    const Page page = read_pages(url, d, expected, progress);
+    const Page page = read_pages(url, d, expected, events);
     if (page.records.empty()) throw DataError(url + ": the service returned no features");
     const fs::path target(gpkg_path);
     fs::create_directories(target.parent_path().empty() ? fs::path(".") : target.parent_path());
@@ -210,9 +211,9 @@ std::int64_t download_layer(const std::string& url, const Download& d, const std
 }
 
 std::int64_t download_table(const std::string& url, const Download& d, const std::string& csv_path,
-                            const DownloadProgress& progress)
+                            const DownloadEvents& events)
 {
-    const Page page = read_pages(url, d, 0, progress);
+    const Page page = read_pages(url, d, 0, events);
     std::string csv;
     for (std::size_t k = 0; k < d.fields.size(); ++k)
         csv += (k ? "," : "") + csv_quote(d.fields[k].second);

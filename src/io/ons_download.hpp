@@ -13,8 +13,12 @@ namespace coterm::io {
 /// No output CRS is asked for: the source's is kept.
 std::string download_url(const std::string& base, const Download& d);
 
-/// Called with the number of features read so far (for progress on a terminal).
-using DownloadProgress = std::function<void(std::int64_t)>;
+/// What a download tells its caller: the number of features read so far (for progress
+/// on a terminal) and why a read is being started again (a warning). Either may be empty.
+struct DownloadEvents {
+    std::function<void(std::int64_t)> progress;
+    std::function<void(const std::string&)> retrying;
+};
 
 /// Reads every page of a FeatureServer query through GDAL's ESRIJSON driver (GDAL pages
 /// and retries failed requests, GDAL_HTTP_MAX_RETRY) and writes the features to a
@@ -24,11 +28,11 @@ using DownloadProgress = std::function<void(std::int64_t)>;
 /// than the server counted (or than `expected`, when > 0) is a DataError naming the URL;
 /// nothing is left behind. Returns the number of features.
 std::int64_t download_layer(const std::string& url, const Download& d, const std::string& gpkg_path,
-                            const std::string& layer_name, std::int64_t expected, const DownloadProgress& progress);
+                            const std::string& layer_name, std::int64_t expected, const DownloadEvents& events);
 
 /// The same for a table without geometry (a lookup), written as CSV with a header of the
 /// catalogue's field names, every text field quoted.
 std::int64_t download_table(const std::string& url, const Download& d, const std::string& csv_path,
-                            const DownloadProgress& progress);
+                            const DownloadEvents& events);
 
 } // namespace coterm::io
