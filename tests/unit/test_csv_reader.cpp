@@ -11,7 +11,6 @@
 using namespace coterm;
 using coterm::test::write_temp;
 
-// namespace
 
 TEST_CASE("Quoted fields keep commas, quotes and line breaks; CRLF and a BOM are accepted")
 {

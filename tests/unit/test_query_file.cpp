@@ -11,7 +11,6 @@
 using namespace coterm;
 using coterm::test::write_temp;
 
-// namespace
 
 TEST_CASE("A query names its footprints, comparisons and data")
 {
