@@ -11,7 +11,6 @@
 using namespace coterm;
 using coterm::test::write_temp;
 
-
 TEST_CASE("Quoted fields keep commas, quotes and line breaks; CRLF and a BOM are accepted")
 {
     const auto path = write_temp("csv_quoted.csv", "\xEF\xBB\xBF\"code\",\"name\"\r\n"

@@ -11,7 +11,6 @@
 using namespace coterm;
 using coterm::test::write_temp;
 
-
 TEST_CASE("A query names its footprints, comparisons and data")
 {
     const auto path = write_temp("q_ok.toml", "name = \"x\"\ncompare = [\"icb24\"]\n[footprints]\nblocks = \"ltla24\"\n"
