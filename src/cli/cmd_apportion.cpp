@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `coterm apportion`: move values published for one set of areas (or at points) onto
 // another set of areas (docs/cli/apportion.md, formulas in docs/methods.md §10).
+#include "analysis/map_data.hpp"
 #include "cli/apportion_report.hpp"
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
@@ -25,8 +26,6 @@
 namespace coterm::cli {
 namespace {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-
 struct ApportionCliOptions {
     PairInputOptions input;              ///< a = --from, b = --to
     std::vector<std::string> data;       ///< --data files, as given
@@ -41,17 +40,25 @@ struct ApportionCliOptions {
     std::string output;
 };
 
-Kind kind_of(const ApportionCliOptions& o, const std::string& variable, const std::string& kind_column)
+analysis::Declarations declarations(const ApportionCliOptions& o)
 {
-    const bool ext = std::find(o.extensive.begin(), o.extensive.end(), variable) != o.extensive.end();
-    const bool inten = std::find(o.intensive.begin(), o.intensive.end(), variable) != o.intensive.end();
-    if (ext && inten) throw UsageError("'" + variable + "' is declared both --extensive and --intensive");
-    if (ext) return Kind::extensive;
-    if (inten) return Kind::intensive;
-    if (kind_column == "extensive") return Kind::extensive;
-    if (kind_column == "intensive") return Kind::intensive;
-    throw UsageError("say whether '" + variable + "' is a count or money (--extensive " + variable +
-                     ") or a rate, average or score (--intensive " + variable + ")");
+    return {o.extensive, o.intensive, {}, {}, {}};
+}
+
+/// The report's variables from the mapped ones; unknown codes and areas without data
+/// are collected over all variables.
+void add_mapped(ApportionReport& r, std::vector<analysis::MappedVariable> mapped)
+{
+    std::set<std::string> unknown(r.unknown_codes.begin(), r.unknown_codes.end());
+    std::set<std::string> without(r.sources_without_data.begin(), r.sources_without_data.end());
+    for (auto& m : mapped) {
+        unknown.insert(m.unknown_codes.begin(), m.unknown_codes.end());
+        without.insert(m.without_data.begin(), m.without_data.end());
+        if (!m.outside_sources.empty()) r.outside_codes[m.name] = m.outside_sources;
+        r.variables.push_back({m.name, m.kind, std::move(m.result), {}, 0, 0});
+    }
+    r.unknown_codes.assign(unknown.begin(), unknown.end());
+    r.sources_without_data.assign(without.begin(), without.end());
 }
 
 /// "NAME=NUM/DEN" or "NUM/DEN" (named NUM_per_DEN).
@@ -168,30 +175,7 @@ private:
         r.problems = data.problems;
         r.transfer = make_transfer(layers, *weights, r.population);
         stopwatch.lap("transfer");
-        std::map<std::string, std::size_t> source_index;
-        for (std::size_t i = 0; i < layers.a.features.size(); ++i)
-            source_index[layers.a.features[i].code] = i;
-        std::set<std::string> unknown, without;
-        for (std::size_t v = 0; v < data.variables.size(); ++v) {
-            std::vector<double> values(layers.a.features.size(), nan);
-            for (const auto& [code, value] : data.by_code[v]) {
-                const auto it = source_index.find(code);
-                if (it == source_index.end())
-                    unknown.insert(code);
-                else
-                    values[it->second] = value;
-            }
-            for (std::size_t s = 0; s < values.size(); ++s)
-                if (std::isnan(values[s])) without.insert(layers.a.features[s].code);
-            const Kind kind = kind_of(o_, data.variables[v], data.kinds[v]);
-            Apportioned result = kind == Kind::extensive ? apportion_extensive(r.transfer, values)
-                                                         : apportion_intensive(r.transfer, values);
-            for (auto& [s, amount] : result.outside_sources)
-                r.outside_codes[data.variables[v]].push_back(layers.a.features[s].code);
-            r.variables.push_back({data.variables[v], kind, std::move(result), {}, 0, 0});
-        }
-        r.unknown_codes.assign(unknown.begin(), unknown.end());
-        r.sources_without_data.assign(without.begin(), without.end());
+        add_mapped(r, analysis::map_area_values(data, join(o_.data, ", "), layers.a, r.transfer, declarations(o_)));
         if (o_.strict && (!r.unknown_codes.empty() || !r.sources_without_data.empty()))
             throw DataError(join(o_.data, ", ") + ": " + std::to_string(r.unknown_codes.size()) + " codes not in " +
                             r.source_label + " (" + join_limited(r.unknown_codes, 5) + ") and " +
@@ -216,7 +200,7 @@ private:
         if (spread_of(o_.weights) == Spread::centroid) {
             // Each small area's point decides its source and target; when the small areas
             // are the sources themselves, each keeps its own value.
-            const std::vector<XY> points = points_on_surface(*weights.weights.layer, threads);
+            const std::vector<XY>& points = weights.points(threads);
             std::vector<std::size_t> source_of;
             if (weights.weights.layer == &layers.a) {
                 source_of.resize(points.size());
@@ -252,11 +236,7 @@ private:
         warn_about_build(target.label, build, o_.input.verbose);
         auto weights = load_weights(o_.weights, data_dir, o_.input.threads, o_.input.verbose);
 
-        std::vector<double> x = data.lon, y = data.lat;
-        thread_reprojector(wgs84_crs, working_crs).transform(x, y);
-        std::vector<XY> points(x.size());
-        for (std::size_t i = 0; i < x.size(); ++i)
-            points[i] = {x[i], y[i]};
+        const std::vector<XY> points = analysis::project_points(data);
         const auto located = locate_points(target, points, o_.input.threads);
 
         ApportionReport r;
@@ -268,12 +248,8 @@ private:
         r.unlocated = data.unlocated;
         r.unlocated_sum = data.unlocated_sum;
         r.located_points = points.size();
-        for (std::size_t v = 0; v < data.variables.size(); ++v) {
-            Apportioned result = sum_points(located, data.values[v], target.features.size());
-            for (auto& [p, amount] : result.outside_sources)
-                r.outside_codes[data.variables[v]].push_back(data.ids[p]);
-            r.variables.push_back({data.variables[v], Kind::extensive, std::move(result), {}, 0, 0});
-        }
+        add_mapped(
+            r, analysis::map_point_values(data, o_.data.front(), located, target.features.size(), declarations(o_)));
         if (!o_.request.code_column.empty()) {
             r.code_column = o_.request.code_column;
             compare_codes(data, located, target, r);

@@ -1,29 +1,17 @@
 // SPDX-License-Identifier: MIT
 // `coterm footprint`: candidate footprints built from whole blocks (docs/cli/footprint.md).
+#include "analysis/map_geometry.hpp"
 #include "cli/command.hpp"
-#include "cli/footprint_build.hpp"
+#include "cli/footprint_table.hpp"
 #include "cli/layer_options.hpp"
-#include "cli/map_geometry.hpp"
 #include "cli/weight_options.hpp"
-#include "core/apportion.hpp"
 #include "core/errors.hpp"
-#include "core/footprint.hpp"
-#include "core/number_format.hpp"
-#include "core/overlap.hpp"
-#include "core/point_locator.hpp"
-#include "core/strings.hpp"
 #include "core/table.hpp"
-#include "io/area_data.hpp"
 #include "io/atomic_file.hpp"
-#include "io/catalogue.hpp"
-#include "io/csv_reader.hpp"
-#include "io/data_dir.hpp"
-#include "io/layer_source.hpp"
 #include "io/layer_writer.hpp"
 #include "io/table_writer.hpp"
 
 #include <iostream>
-#include <map>
 
 namespace coterm::cli {
 namespace {
@@ -65,13 +53,14 @@ public:
 
     void run() override
     {
-        const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
-        const auto dir = io::resolve_data_dir(o_.data_dir);
-        const auto weights = load_weights(o_.weights, dir, o_.threads, o_.verbose);
-        FootprintRequest request{o_.blocks, o_.groups, o_.by, o_.rest, o_.tolerance};
-        const BuiltFootprints built = build_footprints(request, catalogue, dir, *weights, o_.threads, o_.verbose);
+        const analysis::Context ctx = cli_context(o_.data_dir, o_.threads, o_.verbose);
+        const auto weights = analysis::load_weights(ctx, weights_spec(o_.weights));
+        const analysis::FootprintRequest request{o_.blocks, o_.groups, o_.by, o_.rest, o_.tolerance};
+        const analysis::BuiltFootprints built = analysis::build_footprints(ctx, request, *weights);
         const Table t = footprint_table(built);
-        std::vector<Wkb> geometries = map_geometries(built.footprints, o_.simplify, o_.quiet);
+        std::string simplified;
+        std::vector<Wkb> geometries = analysis::map_geometries(built.footprints, o_.simplify, simplified);
+        if (!o_.quiet && !simplified.empty()) std::cerr << "coterm: " << simplified << "\n";
         const bool gpkg = o_.format == "gpkg" || o_.output.ends_with(".gpkg");
         if (gpkg) {
             if (o_.output.empty()) throw UsageError("a GeoPackage needs an output file (-o FILE.gpkg)");
@@ -79,7 +68,7 @@ public:
         } else {
             io::write_output(o_.output, o_.format == "csv" ? io::to_csv(t) : io::to_geojson(t, std::move(geometries)));
         }
-        report_footprints(built, o_.tolerance, o_.quiet, o_.verbose);
+        report_footprints(built, o_.quiet, o_.verbose);
     }
 
 private:

@@ -3,7 +3,7 @@
 // definitions in docs/methods.md §11).
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
-#include "cli/score_pair.hpp"
+#include "cli/pair_measures.hpp"
 #include "cli/scorecard.hpp"
 #include "cli/weight_options.hpp"
 #include "core/errors.hpp"
@@ -25,10 +25,9 @@ struct ScoreCliOptions {
     PairInputOptions input;
     std::string weight = "area";
     WeightCliOptions weights;
-    ScoreOptions score;
+    analysis::RuleRequest rule; ///< --tolerance, --min-people, --uncertain (negative: from the data)
     bool both = false;
     std::vector<std::string> scorecard;
-    double uncertain = -1;  ///< --uncertain; < 0 = by the layers' families
     double boundary_m = 50; ///< --boundary, metres
     std::string format = "csv";
     std::string output;
@@ -52,54 +51,42 @@ std::string codes_text(const std::vector<std::size_t>& units, const Layer& layer
     return out;
 }
 
-void add_unit_rows(Table& t, const char* side, const Layer& layer, const Layer& other, const Scores& s,
-                   const Scores& reverse)
+void add_unit_rows(Table& t, const char* side, const Layer& layer, const Layer& other,
+                   const std::vector<UnitScore>& units)
 {
     for (std::size_t i = 0; i < layer.features.size(); ++i) {
         const Feature& f = layer.features[i];
-        const UnitScore& u = s.a_units[i];
+        const UnitScore& u = units[i];
         const bool matched = u.best != static_cast<std::size_t>(-1);
-        const UnionScore& un = reverse.b_unions[i];
-        t.rows.push_back(
-            {std::string(side), f.code, f.name, u.weight, matched ? Cell(other.features[u.best].code) : Cell(),
-             matched ? Cell(other.features[u.best].name) : Cell(), u.share_in_best, u.best_share_of_b, u.iou,
-             static_cast<std::int64_t>(u.partners), u.split, u.uncertain, std::string(relation_name(u.relation)),
-             parts_text(u, other), un.union_of_whole, codes_text(un.splits, other)});
+        t.rows.push_back({std::string(side), f.code, f.name, u.weight,
+                          u.weight > 0 ? Cell(u.covered / u.weight) : Cell(),
+                          matched ? Cell(other.features[u.best].code) : Cell(),
+                          matched ? Cell(other.features[u.best].name) : Cell(), u.share_in_best, u.best_share_of_b,
+                          u.iou, static_cast<std::int64_t>(u.partners), std::string(relation_name(u.relation)),
+                          parts_text(u, other), codes_text(u.splits, other), codes_text(u.uncertain, other)});
     }
 }
 
-Table units_table(const LayerPair& layers, const Scores& ab, const Scores& ba, bool both)
+Table units_table(const LayerPair& layers, const Scores& s, bool both)
 {
     Table t;
-    t.columns = {{"layer", Format::text},
-                 {"code", Format::text},
-                 {"name", Format::text},
-                 {"weight", Format::share},
-                 {"best_code", Format::text},
-                 {"best_name", Format::text},
-                 {"share_in_best", Format::share},
-                 {"best_share_of_other", Format::share},
-                 {"iou", Format::share},
-                 {"partners", Format::integer},
-                 {"split", Format::flag},
-                 {"uncertain", Format::flag},
-                 {"relation", Format::text},
-                 {"parts", Format::text},
-                 {"union_of_whole_other", Format::flag},
-                 {"splits_other", Format::text}};
-    add_unit_rows(t, "a", layers.a, layers.b, ab, ba);
-    if (both) add_unit_rows(t, "b", layers.b, layers.a, ba, ab);
+    t.columns = {{"layer", Format::text},     {"code", Format::text},           {"name", Format::text},
+                 {"weight", Format::share},   {"covered_share", Format::share}, {"best_code", Format::text},
+                 {"best_name", Format::text}, {"share_in_best", Format::share}, {"best_share_of_other", Format::share},
+                 {"iou", Format::share},      {"partners", Format::integer},    {"relation", Format::text},
+                 {"parts", Format::text},     {"splits", Format::text},         {"uncertain_with", Format::text}};
+    add_unit_rows(t, "a", layers.a, layers.b, s.a_units);
+    if (both) add_unit_rows(t, "b", layers.b, layers.a, s.b_units);
     return t;
 }
 
-Table summary_table(const ScoreCliOptions& o, const LayerPair& layers, const ScoredPair& scored)
+Table summary_table(const ScoreCliOptions& o, const LayerPair& layers, const analysis::ScoredPair& scored)
 {
     SummaryBuilder t;
     t.add("a_layer", Format::text, layers.a.label);
     t.add("b_layer", Format::text, layers.b.label);
     t.add("weight", Format::text, o.weight);
-    t.add("tolerance", Format::share, o.score.tolerance);
-    t.add("sliver", Format::share, o.score.sliver);
+    t.add("rule", Format::text, scored.rule.why);
     add_pair_measures(t, scored);
     return t.take();
 }
@@ -109,30 +96,37 @@ std::string percent(double share)
     return format_fixed(100 * share, 1) + "%";
 }
 
-/// The readable block (--format text).
-std::string text_block(const ScoreCliOptions& o, const LayerPair& layers, const ScoredPair& scored)
+/// "12 split (3.4 % of the area)".
+std::string counted(std::size_t n, const std::string& what, double share, const std::string& by)
 {
-    const Scores& ab = scored.ab;
-    const Scores& ba = scored.ba;
-    const double uncertain = scored.uncertain;
+    return std::to_string(n) + " " + what + " (" + percent(share) + " of the " + by + ")";
+}
+
+/// How one side's units relate to the other layer, as a sentence.
+std::string relation_line(const RelationCounts& c, const std::string& a, const std::string& b, const std::string& by)
+{
+    std::string s = "  " + std::to_string(c.units) + " " + a + ": " + std::to_string(c.equal) + " equal to one " + b +
+                    ", " + std::to_string(c.within) + " within one " + b + ", " + std::to_string(c.union_of_whole) +
+                    " unions of whole " + b + ", " + counted(c.split, "split", c.split_share, by);
+    if (c.contains > 0) s += ", " + std::to_string(c.contains) + " holding whole " + b + " and land outside them";
+    if (c.uncertain > 0) s += ", " + counted(c.uncertain, "uncertain", c.uncertain_share, by);
+    if (c.outside > 0) s += ", " + std::to_string(c.outside) + " outside every " + b;
+    return s + "\n";
+}
+
+/// The readable block (--format text).
+std::string text_block(const ScoreCliOptions& o, const LayerPair& layers, const analysis::ScoredPair& scored)
+{
+    const Scores& sc = scored.scores;
     const std::string& a = layers.a.label;
     const std::string& b = layers.b.label;
-    const PairScores& p = ab.pair;
+    const PairScores& p = sc.pair;
     const std::string by = o.weight == "population" ? "population" : "area";
     auto n3 = [](double v) { return format_fixed(v, 3); };
-    std::string s = "coterm score: " + a + " against " + b + " (by " + by + ", tolerance " +
-                    format_general(o.score.tolerance, 6) + ", sliver " + format_general(o.score.sliver, 6) + ")\n";
-    s += "  " + std::to_string(p.nested) + " of " + std::to_string(p.units) + " " + a + " lie within one " + b + " (" +
-         percent(p.nested_share) + " of the " + by + "); " + std::to_string(p.split) + " are split (" +
-         percent(p.split_share) + ")\n";
-    if (uncertain > 0)
-        s += "  " + std::to_string(p.uncertain) + " are uncertain (" + percent(p.uncertain_share) +
-             "): split by less than " + percent(uncertain) +
-             ", within the generalisation error of layers that do not share edges\n";
-    s += "  " + std::to_string(p.b_unions) + " of " + std::to_string(p.b_units) + " " + b + " are unions of whole " +
-         a + " (" + percent(p.b_unions_share) + ")\n";
-    s += "  " + std::to_string(ba.pair.nested) + " of " + std::to_string(ba.pair.units) + " " + b + " lie within one " +
-         a + "; " + std::to_string(p.identical) + " identical pairs\n";
+    std::string s = "coterm score: " + a + " against " + b + " (by " + by + ")\n";
+    s += "  rule: " + scored.rule.why + "\n";
+    s += relation_line(p.a, a, b, by);
+    s += relation_line(p.b, b, a, by);
     s += "  mean share in best match " + n3(p.mean_share_in_best) + ", mean IoU " + n3(p.mean_iou) + "\n";
     s += "  nesting " + a + " in " + b + " " + n3(p.nesting_a_in_b) + ", " + b + " in " + a + " " +
          n3(p.nesting_b_in_a) + " (1 = nests exactly)\n";
@@ -148,12 +142,14 @@ std::string text_block(const ScoreCliOptions& o, const LayerPair& layers, const 
              " km)\n";
     std::string split_list;
     for (std::size_t i = 0; i < layers.a.features.size(); ++i) {
-        const UnitScore& u = ab.a_units[i];
-        if (!u.split && !u.uncertain) continue;
-        split_list += "    " + layers.a.features[i].code + " " + layers.a.features[i].name + ": " +
-                      parts_text(u, layers.b) + "\n";
+        const UnitScore& u = sc.a_units[i];
+        if (u.relation != Relation::split && u.relation != Relation::uncertain) continue;
+        split_list += "    " + layers.a.features[i].code + " " + layers.a.features[i].name + " (" +
+                      relation_name(u.relation) + "): " + parts_text(u, layers.b);
+        if (u.covered < u.weight) split_list += ";outside:" + format_general(1 - u.covered / u.weight, 6);
+        split_list += "\n";
     }
-    if (!split_list.empty()) s += "  split or uncertain " + a + " (" + b + ":share):\n" + split_list;
+    if (!split_list.empty()) s += "  split or uncertain " + a + " (" + b + ":share of the unit):\n" + split_list;
     return s;
 }
 
@@ -169,14 +165,7 @@ public:
         cmd->add_option("--weight", o_.weight, "area (default) or population: the weight of each piece")
             ->check(CLI::IsMember({"area", "population"}));
         add_weight_options(*cmd, o_.weights);
-        cmd->add_option("--tolerance", o_.score.tolerance, "τ: a share at least this counts as whole (default 0.99)")
-            ->check(CLI::Range(0.5, 1.0));
-        cmd->add_option("--sliver", o_.score.sliver, "ε: shares below this are slivers, not partners (default 0.001)")
-            ->check(CLI::Range(0.0, 0.5));
-        cmd->add_option("--uncertain", o_.uncertain,
-                        "U: a minority share between 1 − τ and U is `uncertain`, not split (default: 0 for layers "
-                        "sharing edges, 0.06 otherwise, the measured generalisation error)")
-            ->check(CLI::Range(0.0, 0.5));
+        add_rule_options(*cmd, o_.rule);
         cmd->add_option("--boundary", o_.boundary_m,
                         "DIST metres: share of each layer's internal boundary within DIST of the other's (default 50)")
             ->check(CLI::Range(0.0, 100000.0));
@@ -194,7 +183,6 @@ public:
 
     void run() override
     {
-        o_.score.uncertain = o_.uncertain;
         if (!o_.scorecard.empty()) {
             if (!o_.input.a.empty()) throw UsageError("give either A B or --scorecard LAYERS, not both");
             std::unique_ptr<LoadedWeights> weights;
@@ -211,7 +199,7 @@ public:
             s.verbose = o_.input.verbose;
             s.weights = weights.get();
             s.spread = spread_of(o_.weights);
-            s.score = o_.score;
+            s.rule = o_.rule;
             s.boundary_m = o_.boundary_m;
             s.output = o_.output;
             run_scorecard(s);
@@ -224,17 +212,15 @@ public:
         if (o_.weight == "population")
             weights =
                 load_weights(o_.weights, io::resolve_data_dir(o_.input.data_dir), o_.input.threads, o_.input.verbose);
-        const ScoredPair scored = score_layers(layers.a, layers.b, weights.get(), spread_of(o_.weights), o_.score,
-                                               o_.boundary_m, o_.input.threads);
-        const Scores& ab = scored.ab;
-        const Scores& ba = scored.ba;
+        const analysis::ScoredPair scored = analysis::score_layers(
+            layers.a, layers.b, weights.get(), spread_of(o_.weights), o_.rule, o_.boundary_m, o_.input.threads);
         const double a_total = scored.a_total, b_total = scored.b_total;
 
         std::string content;
         if (o_.format == "text") {
             content = text_block(o_, layers, scored);
         } else {
-            Table units = units_table(layers, ab, ba, o_.both);
+            Table units = units_table(layers, scored.scores, o_.both);
             if (o_.format == "csv") {
                 content = io::to_csv(units);
             } else {
@@ -246,14 +232,15 @@ public:
         }
         io::write_output(o_.output, content);
         if (!o_.input.quiet) {
-            const PairScores& p = ab.pair;
+            const PairScores& p = scored.scores.pair;
             std::cerr << "coterm: " << layers.a.label << " vs " << layers.b.label << " (" << o_.weight
-                      << "): " << p.nested << " of " << p.units << " nested, " << p.split << " split, " << p.uncertain
-                      << " uncertain; " << p.b_unions << " of " << p.b_units << " " << layers.b.label
+                      << "): " << p.a.nested() << " of " << p.a.units << " nested, " << p.a.split << " split, "
+                      << p.a.uncertain << " uncertain; " << p.b.unions() << " of " << p.b.units << " " << layers.b.label
                       << " are unions of whole " << layers.a.label << "; nesting " << format_fixed(p.nesting_a_in_b, 3)
                       << " / " << format_fixed(p.nesting_b_in_a, 3) << ", NMI " << format_fixed(p.nmi, 3)
                       << "; uncovered " << percent(a_total > 0 ? 1 - p.total / a_total : 0) << " of " << layers.a.label
-                      << ", " << percent(b_total > 0 ? 1 - p.total / b_total : 0) << " of " << layers.b.label << "\n";
+                      << ", " << percent(b_total > 0 ? 1 - p.total / b_total : 0) << " of " << layers.b.label << "; "
+                      << scored.rule.why << "\n";
         }
     }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cli/layer_options.hpp"
 
-#include "core/strings.hpp"
 #include "io/catalogue.hpp"
 #include "io/data_dir.hpp"
 #include "io/layer_source.hpp"
@@ -22,6 +21,21 @@ void add_run_flags(CLI::App& cmd, unsigned& threads, bool& quiet, bool& verbose,
     cmd.add_option("--threads", threads, "Worker threads (default 0: all cores)")->check(CLI::Range(0u, 1024u));
     cmd.add_flag("-q,--quiet", quiet, "No summary lines on stderr");
     cmd.add_flag("-v,--verbose", verbose, verbose_help);
+}
+
+void add_rule_options(CLI::App& cmd, analysis::RuleRequest& rule)
+{
+    cmd.add_option("--tolerance", rule.tolerance,
+                   "τ, a materiality share: pieces of at most 1 − τ of a unit do not count (default: any piece above "
+                   "numeric noise between layers sharing boundaries, 0.99 otherwise)")
+        ->check(CLI::Range(0.5, 1.0));
+    cmd.add_option("--min-people", rule.min_people,
+                   "Pieces with fewer people do not count (population weights; default 0)")
+        ->check(CLI::Range(0.0, 1e12));
+    cmd.add_option("--uncertain", rule.uncertain,
+                   "U: a split by pieces under this share is `uncertain` (default: 0 between layers sharing "
+                   "boundaries, 0.06 otherwise, the measured generalisation error)")
+        ->check(CLI::Range(0.0, 0.5));
 }
 
 void add_pair_options(CLI::App& cmd, PairInputOptions& o, const PairNames& n)
@@ -51,17 +65,17 @@ void add_pair_options(CLI::App& cmd, PairInputOptions& o, const PairNames& n)
                   "List the features behind each warning, the work done and timings");
 }
 
+analysis::Context cli_context(const std::string& data_dir, unsigned threads, bool verbose)
+{
+    analysis::Context ctx = analysis::make_context(data_dir, threads, verbose);
+    ctx.warn = [](const std::string& line) { std::cerr << "coterm: warning: " << line << '\n'; };
+    return ctx;
+}
+
 void warn_about_build(const std::string& label, const BuildReport& report, bool verbose)
 {
-    const std::size_t limit = verbose ? report.repaired_codes.size() + report.empty_codes.size() : 5;
-    if (!report.repaired_codes.empty())
-        std::cerr << "coterm: warning: " << label << ": " << report.repaired_codes.size()
-                  << " invalid geometries repaired with MakeValid (" << join_limited(report.repaired_codes, limit)
-                  << ")\n";
-    if (!report.empty_codes.empty())
-        std::cerr << "coterm: warning: " << label << ": " << report.empty_codes.size()
-                  << " features with empty or null geometry skipped (" << join_limited(report.empty_codes, limit)
-                  << ")\n";
+    for (const auto& line : analysis::build_warnings(label, report, verbose))
+        std::cerr << "coterm: warning: " << line << '\n';
 }
 
 LayerPair load_pair(const PairInputOptions& o, Stopwatch& stopwatch)

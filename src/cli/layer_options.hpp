@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include "analysis/context.hpp"
+#include "analysis/score_rule.hpp"
 #include "cli/stopwatch.hpp"
 #include "core/layer.hpp"
 #include "io/layer_reader.hpp"
@@ -33,11 +35,18 @@ struct PairNames {
     const char* b_help = "";
 };
 
+/// The option text of --simplify, shared by `footprint` and `run`.
+inline constexpr const char* simplify_help =
+    "Simplify the written geometry by this many metres, keeping shared edges identical (for web maps)";
+
 /// Declares the data-directory option (`names`, e.g. "--data,--data-dir") on `cmd`.
 void add_data_dir_option(CLI::App& cmd, std::string& data_dir, const std::string& names = "--data,--data-dir");
 
 /// Declares --threads, -q/--quiet and -v/--verbose on `cmd`.
 void add_run_flags(CLI::App& cmd, unsigned& threads, bool& quiet, bool& verbose, const std::string& verbose_help);
+
+/// Declares --tolerance, --min-people and --uncertain (docs/methods.md §11.1).
+void add_rule_options(CLI::App& cmd, analysis::RuleRequest& rule);
 
 /// Declares the two layers and the input options on `cmd`.
 void add_pair_options(CLI::App& cmd, PairInputOptions& options, const PairNames& names = {});
@@ -49,6 +58,11 @@ struct LayerPair {
 /// Loads B on a second thread while A loads. Records "read X" (GDAL) and "build X"
 /// (reproject, validate) per layer and the "load" lap on `stopwatch`.
 LayerPair load_pair(const PairInputOptions& options, Stopwatch& stopwatch);
+
+/// The analysis context of a command: catalogue, data directory (`data_dir`, else
+/// $COTERM_DATA, else geodata/cache), threads, and warnings printed on stderr as
+/// `coterm: warning: …`.
+analysis::Context cli_context(const std::string& data_dir, unsigned threads, bool verbose);
 
 /// Prints the one-line warnings of a layer build to stderr (codes listed with verbose).
 void warn_about_build(const std::string& label, const BuildReport& report, bool verbose);

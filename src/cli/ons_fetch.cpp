@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "cli/ons_fetch.hpp"
 
-#include "cli/footprint_build.hpp"
+#include "cli/layer_options.hpp"
 #include "core/errors.hpp"
 #include "core/footprint.hpp"
 #include "io/csv_reader.hpp"
 #include "io/layer_info.hpp"
+#include "io/layer_source.hpp"
 #include "io/layer_writer.hpp"
 #include "io/ons_download.hpp"
 
@@ -66,7 +67,9 @@ private:
     /// Dissolves the blocks by the lookup, as the mirror's README describes its derived layers.
     void build(const io::CatalogueLayer& l)
     {
-        const Layer blocks = load_any_layer(l.derive->from, catalogue_, dir_, threads_, false);
+        BuildReport report;
+        const Layer blocks = io::load_layer(io::locate_layer(l.derive->from, catalogue_, dir_, {}), threads_, report);
+        warn_about_build(blocks.label, report, false);
         const io::CsvFile csv = io::read_csv((dir_ / catalogue_.find_lookup(l.derive->lookup)->file).string());
         const std::size_t block_col = csv.column(l.derive->block, "derive.block");
         const std::size_t code_col = csv.column(l.code_field, "code_field");

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/scorecard.hpp"
 
+#include "analysis/pair_scores.hpp"
 #include "cli/layer_options.hpp"
-#include "cli/score_pair.hpp"
+#include "cli/pair_measures.hpp"
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
 #include "io/atomic_file.hpp"
@@ -61,7 +62,7 @@ void run_scorecard(const ScorecardOptions& o)
     // One overlap per unordered pair gives both ordered pairs.
     Table pairs;
     std::map<std::pair<std::size_t, std::size_t>, std::size_t> row_of;
-    auto add_row = [&](std::size_t i, std::size_t j, const ScoredPair& s) {
+    auto add_row = [&](std::size_t i, std::size_t j, const analysis::ScoredPair& s) {
         SummaryBuilder b;
         b.add("a_layer", Format::text, layers[i].label);
         b.add("b_layer", Format::text, layers[j].label);
@@ -73,13 +74,10 @@ void run_scorecard(const ScorecardOptions& o)
     };
     for (std::size_t i = 0; i < layers.size(); ++i)
         for (std::size_t j = i + 1; j < layers.size(); ++j) {
-            ScoredPair s = score_layers(layers[i], layers[j], o.weights, o.spread, o.score, o.boundary_m, o.threads);
+            analysis::ScoredPair s =
+                analysis::score_layers(layers[i], layers[j], o.weights, o.spread, o.rule, o.boundary_m, o.threads);
             add_row(i, j, s);
-            std::swap(s.ab, s.ba);
-            std::swap(s.a_total, s.b_total);
-            std::swap(s.boundary.a_internal_m, s.boundary.b_internal_m);
-            std::swap(s.boundary.a_near_m, s.boundary.b_near_m);
-            add_row(j, i, s);
+            add_row(j, i, analysis::swap_pair(std::move(s)));
         }
     // Rows in a fixed order: A in the order given, then B.
     Table ordered;
@@ -94,8 +92,8 @@ void run_scorecard(const ScorecardOptions& o)
         names += (names.empty() ? "" : ";") + l.label;
     summary.add("layers", Format::text, names);
     summary.add("weight", Format::text, o.weight);
-    summary.add("tolerance", Format::share, o.score.tolerance);
-    summary.add("sliver", Format::share, o.score.sliver);
+    summary.add("tolerance", Format::share, o.rule.tolerance >= 0 ? Cell(o.rule.tolerance) : Cell());
+    summary.add("min_people", Format::number, o.rule.min_people);
     summary.add_count("ordered_pairs", ordered.rows.size());
     report.summary = summary.take();
     report.tables.emplace_back("pairs", ordered);

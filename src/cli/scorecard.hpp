@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include "analysis/score_rule.hpp"
 #include "cli/weight_options.hpp"
-#include "core/score.hpp"
 
 #include <string>
 #include <vector>
@@ -16,7 +16,7 @@ struct ScorecardOptions {
     bool quiet = false, verbose = false;
     const LoadedWeights* weights = nullptr; ///< set for population weighting
     Spread spread = Spread::centroid;
-    ScoreOptions score;
+    analysis::RuleRequest rule;
     double boundary_m = 50;
     std::string output; ///< a folder: scorecard.json and one CSV matrix per measure; empty = JSON on stdout
 };

@@ -2,13 +2,6 @@
 #include "cli/weight_options.hpp"
 
 #include "cli/layer_options.hpp"
-#include "core/errors.hpp"
-#include "core/strings.hpp"
-#include "io/area_data.hpp"
-#include "io/catalogue.hpp"
-#include "io/layer_source.hpp"
-
-#include <iostream>
 
 namespace coterm::cli {
 
@@ -28,43 +21,18 @@ Spread spread_of(const WeightCliOptions& o)
     return o.spread == "area" ? Spread::area : Spread::centroid;
 }
 
-std::unique_ptr<LoadedWeights> load_weights(const WeightCliOptions& o, const std::filesystem::path& data_dir,
-                                            unsigned threads, bool verbose, const Layer* reuse,
-                                            const std::string& reuse_id)
+analysis::WeightsSpec weights_spec(const WeightCliOptions& o)
 {
-    const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
-    const std::string layer_spec = o.layer.empty() ? catalogue.weights.layer : o.layer;
-    const std::string data = o.data.empty() ? catalogue.weights.data : o.data;
-    const std::string variable = o.variable.empty() ? catalogue.weights.variable : o.variable;
-    if (layer_spec.empty() || data.empty() || variable.empty())
-        throw UsageError("no default weights in the catalogue: give --weights, --weights-data and --weights-var");
+    return {o.layer, o.data, o.variable};
+}
 
-    auto out = std::make_unique<LoadedWeights>();
-    out->layer_id = layer_spec;
-    const Layer* layer = reuse;
-    if (!reuse || reuse_id != layer_spec) {
-        BuildReport report;
-        out->owned = std::make_unique<Layer>(
-            io::load_layer(io::locate_layer(layer_spec, catalogue, data_dir, {}), threads, report));
-        warn_about_build(out->owned->label, report, verbose);
-        layer = out->owned.get();
-    }
-    std::vector<std::string> codes;
-    for (const auto& f : layer->features)
-        codes.push_back(f.code);
-    io::WeightValues joined = io::join_weights(codes, io::resolve_data_file(data, data_dir), variable);
-    const std::size_t limit = verbose ? joined.missing_codes.size() + joined.unknown_codes.size() : 5;
-    if (!joined.missing_codes.empty())
-        std::cerr << "coterm: warning: " << layer->label << ": " << joined.missing_codes.size()
-                  << " small areas have no " << variable << " value and weigh 0 ("
-                  << join_limited(joined.missing_codes, limit) << ")\n";
-    if (!joined.unknown_codes.empty())
-        std::cerr << "coterm: warning: " << data << ": " << joined.unknown_codes.size() << " codes are not in "
-                  << layer->label << " and are ignored (" << join_limited(joined.unknown_codes, limit) << ")\n";
-    out->weights.layer = layer;
-    out->weights.values = std::move(joined.values);
-    out->label = layer->label + " " + variable;
-    return out;
+std::unique_ptr<analysis::LoadedWeights> load_weights(const WeightCliOptions& o, const std::filesystem::path& data_dir,
+                                                      unsigned threads, bool verbose, const Layer* reuse,
+                                                      const std::string& reuse_id)
+{
+    analysis::Context ctx = cli_context("", threads, verbose);
+    ctx.data_dir = data_dir;
+    return analysis::load_weights(ctx, weights_spec(o), reuse, reuse_id);
 }
 
 } // namespace coterm::cli

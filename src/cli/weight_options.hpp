@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include "analysis/weights.hpp"
 #include "core/layer.hpp"
 #include "core/weighted_overlap.hpp"
 
@@ -22,21 +23,16 @@ struct WeightCliOptions {
 /// Declares --weights, --weights-data, --weights-var and --spread on `cmd`.
 void add_weight_options(CLI::App& cmd, WeightCliOptions& options);
 
-/// The weights layer and its values, kept together (WeightLayer points into `owned`,
-/// or into a layer the caller had already loaded).
-struct LoadedWeights {
-    std::unique_ptr<Layer> owned;
-    WeightLayer weights;
-    std::string layer_id; ///< the weights layer's catalogue id or path
-    std::string label;    ///< e.g. "lsoa21 usual_residents"
-};
+/// The weights chosen by the options (empty fields: the catalogue's).
+analysis::WeightsSpec weights_spec(const WeightCliOptions& options);
 
-/// Loads the weights; features without a value count 0 and are reported in one warning.
-/// When the weights layer is `reuse_id`, the already loaded `reuse` serves instead of
-/// reading it again.
-std::unique_ptr<LoadedWeights> load_weights(const WeightCliOptions& options, const std::filesystem::path& data_dir,
-                                            unsigned threads, bool verbose, const Layer* reuse = nullptr,
-                                            const std::string& reuse_id = {});
+/// Loads the weights as analysis::load_weights does, printing its warnings on stderr.
+std::unique_ptr<analysis::LoadedWeights> load_weights(const WeightCliOptions& options,
+                                                      const std::filesystem::path& data_dir, unsigned threads,
+                                                      bool verbose, const Layer* reuse = nullptr,
+                                                      const std::string& reuse_id = {});
+
+using analysis::LoadedWeights;
 
 /// The --spread value as an enum.
 Spread spread_of(const WeightCliOptions& options);

@@ -115,7 +115,8 @@ std::vector<Segment> all_segments(const Layer& layer)
     return all;
 }
 
-double length_within(const std::vector<Segment>& a, const std::vector<Segment>& b, double distance, unsigned threads)
+double length_within(const std::vector<Segment>& a, const std::vector<Segment>& b, double distance, unsigned threads,
+                     double min_abs_cos)
 {
     std::vector<index::BoxEntry> entries;
     entries.reserve(b.size());
@@ -135,8 +136,13 @@ double length_within(const std::vector<Segment>& a, const std::vector<Segment>& 
                           std::max(s.x0, s.x1) + distance, std::max(s.y0, s.y1) + distance};
             spans.clear();
             index::query(tree, box, [&](const index::BoxEntry& e) {
+                const Segment& q = b[e.second];
+                if (min_abs_cos > 0) {
+                    const double dot = (s.x1 - s.x0) * (q.x1 - q.x0) + (s.y1 - s.y0) * (q.y1 - q.y0);
+                    if (std::fabs(dot) < min_abs_cos * length(s) * length(q)) return;
+                }
                 double t0, t1;
-                if (capsule_interval(s, b[e.second], distance, t0, t1)) spans.emplace_back(t0, t1);
+                if (capsule_interval(s, q, distance, t0, t1)) spans.emplace_back(t0, t1);
             });
             std::sort(spans.begin(), spans.end());
             double covered = 0, end = 0;

@@ -29,7 +29,10 @@ std::vector<Segment> internal_segments(const Layer& layer);
 std::vector<Segment> all_segments(const Layer& layer);
 
 /// Σ length of the parts of the `a` segments lying within `distance` of some `b` segment.
-double length_within(const std::vector<Segment>& a, const std::vector<Segment>& b, double distance, unsigned threads);
+/// With `min_abs_cos` > 0 only nearly parallel pairs count (|cos angle| ≥ it): lines that
+/// meet or cross at a junction are near each other without running along each other.
+double length_within(const std::vector<Segment>& a, const std::vector<Segment>& b, double distance, unsigned threads,
+                     double min_abs_cos = 0);
 
 /// Both directions: A's internal boundary near any boundary of B, and the converse.
 BoundaryAlignment align_boundaries(const Layer& a, const Layer& b, double distance, unsigned threads);

@@ -2,6 +2,7 @@
 #include "io/query_file.hpp"
 
 #include "core/errors.hpp"
+#include "core/number_format.hpp"
 #include "core/strings.hpp"
 
 #include <algorithm>
@@ -48,6 +49,57 @@ std::vector<std::string> list(const toml::table& t, const char* key, const std::
     return out;
 }
 
+/// A number in [lo, hi], or `fallback` when absent; UsageError naming the key otherwise.
+double number(const toml::table& t, const char* key, const std::string& where, double lo, double hi, double fallback)
+{
+    const auto node = t[key];
+    if (!node) return fallback;
+    const auto v = node.value<double>(); // integers convert too
+    if (!v || !node.is_number())
+        throw UsageError(where + ": '" + key + "' must be a number from " + format_general(lo, 6) + " to " +
+                         format_general(hi, 6));
+    if (*v < lo || *v > hi)
+        throw UsageError(where + ": '" + key + "' = " + format_general(*v, 15) + " is out of range (" +
+                         format_general(lo, 6) + " to " + format_general(hi, 6) + ")");
+    return *v;
+}
+
+bool flag(const toml::table& t, const char* key, const std::string& where)
+{
+    const auto node = t[key];
+    if (!node) return false;
+    const auto v = node.value<bool>();
+    if (!v || !node.is_boolean()) throw UsageError(where + ": '" + key + "' must be true or false");
+    return *v;
+}
+
+bool has(const std::vector<std::string>& names, const std::string& name)
+{
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+/// The declarations of one [[data]] table agree with each other and with what it reads.
+void check_declarations(const QueryData& qd, const std::string& w)
+{
+    const std::vector<std::string>& read = qd.points ? qd.value_column : qd.var;
+    for (const auto* group : {&qd.extensive, &qd.intensive, &qd.money, &qd.count, &qd.population})
+        for (const auto& name : *group)
+            if (!read.empty() && !has(read, name))
+                throw UsageError(w + ": '" + name + "' is declared but not read (" +
+                                 (qd.points ? "value-column" : "var") + " = " + join(read, ", ") + ")" +
+                                 did_you_mean(name, read));
+    for (const auto& name : qd.var)
+        if (has(qd.extensive, name) == has(qd.intensive, name))
+            throw UsageError(w + ": declare '" + name + "' in exactly one of extensive or intensive");
+    for (const auto* group : {&qd.money, &qd.count, &qd.population})
+        for (const auto& name : *group)
+            if (has(qd.intensive, name))
+                throw UsageError(w + ": '" + name + "' is intensive: money, count and population are extensive");
+    if (qd.points && qd.value_column.empty()) throw UsageError(w + ": points = true needs 'value-column'");
+    if (qd.points && (!qd.extensive.empty() || !qd.intensive.empty()))
+        throw UsageError(w + ": point values are summed (extensive); leave out extensive and intensive");
+}
+
 } // namespace
 
 Query read_query(const std::string& path)
@@ -63,8 +115,8 @@ Query read_query(const std::string& path)
     q.path = path;
     q.folder = std::filesystem::path(path).parent_path();
     check_keys(doc,
-               {"name", "title", "description", "footprints", "compare", "tolerance", "sliver", "simplify", "weights",
-                "weights-data", "weights-var", "data"},
+               {"name", "title", "description", "footprints", "compare", "tolerance", "min-people", "uncertain",
+                "min-coverage", "simplify", "weights", "weights-data", "weights-var", "data"},
                path);
     q.weights = text(doc, "weights", path);
     q.weights_data = text(doc, "weights-data", path);
@@ -72,13 +124,12 @@ Query read_query(const std::string& path)
     q.name = text(doc, "name", path, true);
     q.title = text(doc, "title", path);
     q.description = text(doc, "description", path);
-    q.tolerance = doc["tolerance"].value_or(q.tolerance);
-    q.sliver = doc["sliver"].value_or(q.sliver);
-    if (const auto node = doc["simplify"]) {
-        const auto metres = node.value<double>();
-        if (!metres || *metres < 0) throw UsageError(path + ": 'simplify' must be a number of metres, 0 or more");
-        q.simplify = *metres;
-    }
+    // The same ranges as the command line's options.
+    q.tolerance = number(doc, "tolerance", path, 0.5, 1.0, q.tolerance);
+    q.min_people = number(doc, "min-people", path, 0, 1e12, q.min_people);
+    q.uncertain = number(doc, "uncertain", path, 0, 0.5, q.uncertain);
+    q.min_coverage = number(doc, "min-coverage", path, 0, 1, q.min_coverage);
+    q.simplify = number(doc, "simplify", path, 0, 100000, q.simplify);
     if (doc["compare"]) q.compare = list(doc, "compare", path);
     const toml::table* f = doc["footprints"].as_table();
     if (!f) throw UsageError(path + ": missing table [footprints]");
@@ -97,8 +148,8 @@ Query read_query(const std::string& path)
             const std::string w = path + ": [[data]] #" + std::to_string(i + 1);
             if (!d) throw UsageError(w + " is not a table");
             check_keys(*d,
-                       {"data", "from", "var", "period", "extensive", "intensive", "points", "value-column",
-                        "code-column", "lat", "lon"},
+                       {"data", "from", "var", "period", "extensive", "intensive", "money", "count", "population",
+                        "per", "points", "value-column", "code-column", "lat", "lon"},
                        w);
             QueryData qd;
             qd.data = text(*d, "data", w, true);
@@ -111,10 +162,27 @@ Query read_query(const std::string& path)
             qd.extensive = list(*d, "extensive", w);
             qd.intensive = list(*d, "intensive", w);
             qd.value_column = list(*d, "value-column", w);
-            qd.points = (*d)["points"].value_or(false);
+            qd.money = list(*d, "money", w);
+            qd.count = list(*d, "count", w);
+            qd.population = list(*d, "population", w);
+            if ((*d)["per"]) qd.per = text(*d, "per", w);
+            qd.points = flag(*d, "points", w);
             if (!qd.points && qd.from.empty()) throw UsageError(w + ": missing key 'from' (or points = true)");
+            check_declarations(qd, w);
             q.data.push_back(std::move(qd));
         }
+    }
+    // A per-head denominator is the residents or a variable the query maps.
+    std::vector<std::string> mapped{"residents"};
+    for (const auto& qd : q.data)
+        for (const auto& name : qd.points ? qd.value_column : qd.var)
+            mapped.push_back(name);
+    for (std::size_t i = 0; i < q.data.size(); ++i) {
+        const QueryData& qd = q.data[i];
+        if ((qd.money.empty() && qd.count.empty()) || has(mapped, qd.per)) continue;
+        if (!qd.var.empty() || qd.points)
+            throw UsageError(path + ": [[data]] #" + std::to_string(i + 1) + ": per = '" + qd.per +
+                             "' is neither residents nor a mapped variable" + did_you_mean(qd.per, mapped));
     }
     return q;
 }

@@ -10,6 +10,8 @@ namespace coterm::io {
 struct QueryData {
     std::string data, from, period, code_column, lat = "latitude", lon = "longitude";
     std::vector<std::string> var, extensive, intensive, value_column;
+    std::vector<std::string> money, count, population; ///< what the extensive variables measure
+    std::string per = "residents"; ///< denominator of money and count per head: residents or a mapped variable
     bool points = false;
 };
 
@@ -20,15 +22,20 @@ struct Query {
     std::string name, title, description;
     std::string layer;                    ///< [footprints] layer = "icb24"
     std::string blocks, by, rest, groups; ///< or built from blocks
-    double tolerance = 0.99, sliver = 0.001;
-    double simplify = 0;                            ///< metres; 0 = map geometry as computed
+    double tolerance = -1;                ///< materiality share τ; < 0: decided from the data (docs/methods.md §11.1)
+    double min_people = 0;                ///< pieces with fewer people do not count
+    double uncertain = -1;                ///< U; < 0: decided from the data
+    double min_coverage = 0.5;            ///< rates resting on less of a footprint's population are flagged
+    double simplify = 0;                  ///< metres; 0 = map geometry as computed
     std::string weights, weights_data, weights_var; ///< default: the catalogue's
     std::vector<std::string> compare{"ltla24", "utla23", "icb24", "pfa24", "fra24", "cauth23"};
     std::vector<QueryData> data;
 };
 
 /// Reads a query file. Unknown keys and tables are UsageErrors naming the key, the
-/// table and the file, with a did-you-mean; so are missing required keys.
+/// table and the file, with a did-you-mean; so are missing required keys, values of
+/// the wrong type or out of the range the command line accepts, and variables declared
+/// inconsistently — all before any data is read.
 Query read_query(const std::string& path);
 
 } // namespace coterm::io

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Coterminosity scores on the mirror: exactly consistent layers give exact answers.
+#include "analysis/pair_scores.hpp"
+#include "analysis/score_rule.hpp"
 #include "core/boundary_alignment.hpp"
 #include "core/footprint.hpp"
 #include "core/score.hpp"
 #include "io/csv_reader.hpp"
+#include "io/layer_source.hpp"
 #include "realdata.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -18,24 +22,48 @@ using coterm::realdata::layer;
 
 namespace {
 
-Scores score_by_area(const Layer& a, const Layer& b, double tolerance)
+/// Scores by area against whole-unit areas, with the given noise share (1 − τ).
+Scores score_by_area(const Layer& a, const Layer& b, double noise)
 {
     std::vector<ScoreCell> cells;
     for (const auto& r : compute_overlap(a, b, {}).rows)
         cells.push_back({r.a, r.b, r.area_m2});
+    std::vector<double> wa, wb;
+    for (const auto& f : a.features)
+        wa.push_back(f.area_m2);
+    for (const auto& f : b.features)
+        wb.push_back(f.area_m2);
     ScoreOptions o;
-    o.tolerance = tolerance;
-    return score_matrix(cells, a.features.size(), b.features.size(), o, false);
+    o.noise = noise;
+    return score_matrix(cells, wa, wb, o, false);
 }
 
-Scores score_by_population(const Layer& a, const Layer& b)
+/// The Census weights as a workflow takes them.
+const analysis::LoadedWeights& loaded_census()
 {
-    const OverlapResult ov = compute_overlap(a, b, {});
-    const WeightedOverlap w = weigh_overlap(a, b, ov, census_weights(), Spread::centroid, 0);
-    std::vector<ScoreCell> cells;
-    for (std::size_t k = 0; k < ov.rows.size(); ++k)
-        cells.push_back({ov.rows[k].a, ov.rows[k].b, w.row_weight[k]});
-    return score_matrix(cells, a.features.size(), b.features.size(), {}, true);
+    static analysis::LoadedWeights w = [] {
+        analysis::LoadedWeights l;
+        l.weights = census_weights();
+        l.layer_id = "lsoa21";
+        l.label = "lsoa21 usual_residents";
+        return l;
+    }();
+    return w;
+}
+
+/// The workflow of `coterm score --weight population`: the rule decided from the data.
+analysis::ScoredPair score_by_population(const Layer& a, const Layer& b)
+{
+    return analysis::score_layers(a, b, &loaded_census(), Spread::centroid, {}, 50, 0);
+}
+
+/// Codes of the A units split by B.
+std::set<std::string> split_codes(const Layer& a, const Scores& s)
+{
+    std::set<std::string> out;
+    for (std::size_t i = 0; i < a.features.size(); ++i)
+        if (s.a_units[i].relation == Relation::split) out.insert(a.features[i].code);
+    return out;
 }
 
 /// Districts of each unit of a LAD lookup (England rows).
@@ -51,14 +79,14 @@ std::map<std::string, std::set<std::string>> districts_by(const std::string& loo
 
 } // namespace
 
-TEST_CASE("Every LSOA-built district is within one fire and one police area at τ = 1 − 1e-9", "[realdata]")
+TEST_CASE("Every LSOA-built district is within one fire and one police area, by area to numeric noise", "[realdata]")
 {
     for (const char* id : {"fra24", "pfa24"}) {
-        const Scores s = score_by_area(layer("ltla24"), layer(id), 1.0 - 1e-9);
+        const Scores s = score_by_area(layer("ltla24"), layer(id), 1e-9);
         INFO(id);
-        CHECK(s.pair.nested == 296);
-        CHECK(s.pair.split == 0);
-        CHECK(s.pair.b_unions == s.pair.b_units); // every FRA/PFA is a union of whole districts
+        CHECK(s.pair.a.nested() == 296);
+        CHECK(s.pair.a.split == 0);
+        CHECK(s.pair.b.unions() == s.pair.b.units); // every FRA/PFA is a union of whole districts
         CHECK(s.pair.nesting_a_in_b == Approx(1).margin(1e-9));
         for (const auto& u : s.a_units)
             REQUIRE((u.relation == Relation::within || u.relation == Relation::equal));
@@ -75,25 +103,25 @@ TEST_CASE("Fire against police areas: the identical pairs are exactly those made
             if (f_lads == p_lads) expected.insert({f, p});
     const Layer& a = layer("fra24");
     const Layer& b = layer("pfa24");
-    const Scores s = score_by_area(a, b, 1.0 - 1e-9);
+    const Scores s = score_by_area(a, b, 1e-9);
     std::set<std::pair<std::string, std::string>> found;
     for (std::size_t i = 0; i < a.features.size(); ++i)
         if (s.a_units[i].relation == Relation::equal)
             found.insert({a.features[i].code, b.features[s.a_units[i].best].code});
     CHECK(found == expected);
     CHECK(found.size() == 29);
-    // Within the default 1 % tolerance London's fire authority also matches the Met,
+    // With a 1 % materiality share London's fire authority also matches the Met,
     // whose area is London without the City (the City of London has its own police).
-    const Scores loose = score_by_area(a, b, 0.99);
-    CHECK(loose.pair.identical == 30);
+    const Scores loose = score_by_area(a, b, 0.01);
+    CHECK(loose.pair.a.equal == 30);
 }
 
 TEST_CASE("A layer scored against itself: every unit equal, NMI 1, VI 0", "[realdata]")
 {
-    const Scores s = score_by_area(layer("icb24"), layer("icb24"), 0.99);
+    const Scores s = score_by_area(layer("icb24"), layer("icb24"), 1e-9);
     for (const auto& u : s.a_units)
         CHECK(u.relation == Relation::equal);
-    CHECK(s.pair.identical == 42);
+    CHECK(s.pair.a.equal == 42);
     CHECK(s.pair.nmi == Approx(1).margin(1e-9));
     CHECK(s.pair.vi == Approx(0).margin(1e-9));
 }
@@ -102,18 +130,15 @@ TEST_CASE("Scores by area and by population agree on which districts are split b
 {
     const Layer& a = layer("ltla24");
     const Layer& b = layer("icb24");
-    const Scores by_area = score_by_area(a, b, 0.99);
-    const Scores by_pop = score_by_population(a, b);
-    std::set<std::string> split_area, split_pop;
-    for (std::size_t i = 0; i < a.features.size(); ++i) {
-        if (by_area.a_units[i].split) split_area.insert(a.features[i].code);
-        if (by_pop.a_units[i].split) split_pop.insert(a.features[i].code);
-        CHECK((by_area.a_units[i].partners > 1) == (by_pop.a_units[i].partners > 1));
-    }
-    CHECK(split_area == split_pop);
-    CHECK(split_area.size() == 13);
-    CHECK(by_pop.pair.ari > 0);
-    CHECK(by_pop.pair.ari < 1);
+    const Scores by_area = score_by_area(a, b, 1e-9);
+    const analysis::ScoredPair by_pop = score_by_population(a, b);
+    CHECK(by_pop.rule.shared);
+    for (std::size_t i = 0; i < a.features.size(); ++i)
+        CHECK((by_area.a_units[i].partners > 1) == (by_pop.scores.a_units[i].partners > 1));
+    CHECK(split_codes(a, by_area) == split_codes(a, by_pop.scores));
+    CHECK(split_codes(a, by_area).size() == 13);
+    CHECK(by_pop.scores.pair.ari > 0);
+    CHECK(by_pop.scores.pair.ari < 1);
 }
 
 namespace {
@@ -121,11 +146,7 @@ namespace {
 std::set<std::string> truly_split()
 {
     const Layer& a = layer("ltla24");
-    const Scores exact = score_by_area(a, layer("icb24"), 0.99);
-    std::set<std::string> out;
-    for (std::size_t i = 0; i < a.features.size(); ++i)
-        if (exact.a_units[i].split) out.insert(a.features[i].code);
-    return out;
+    return split_codes(a, score_by_area(a, layer("icb24"), 1e-9));
 }
 } // namespace
 
@@ -137,48 +158,38 @@ TEST_CASE("ONS generalised districts against ICBs: with the default U no distric
     REQUIRE(truth.size() == 13);
     const Layer& gen = layer("ltla24-gen");
     const Layer& icb = layer("icb24");
-    ScoreOptions o;
-    o.uncertain = generalisation_uncertainty;
-    std::vector<ScoreCell> area_cells;
-    for (const auto& r : compute_overlap(gen, icb, {}).rows)
-        area_cells.push_back({r.a, r.b, r.area_m2});
-    const Scores by_area = score_matrix(area_cells, gen.features.size(), icb.features.size(), o, false);
-    const OverlapResult ov = compute_overlap(gen, icb, {});
-    const WeightedOverlap w = weigh_overlap(gen, icb, ov, census_weights(), Spread::centroid, 0);
-    std::vector<ScoreCell> pop_cells;
-    for (std::size_t k = 0; k < ov.rows.size(); ++k)
-        pop_cells.push_back({ov.rows[k].a, ov.rows[k].b, w.row_weight[k]});
-    const Scores by_pop = score_matrix(pop_cells, gen.features.size(), icb.features.size(), o, true);
+    // The rule is decided from the data: these layers do not share boundaries.
+    const analysis::ScoredPair area = analysis::score_layers(gen, icb, nullptr, Spread::centroid, {}, 50, 0);
+    REQUIRE_FALSE(area.rule.shared);
+    CHECK(area.rule.exact_share < 0.5);
+    CHECK(area.rule.options.uncertain == generalisation_uncertainty);
+    const Scores& by_area = area.scores;
+    const Scores by_pop = score_by_population(gen, icb).scores;
     std::size_t missed_area = 0, missed_pop = 0;
     for (std::size_t i = 0; i < gen.features.size(); ++i) {
         const std::string& code = gen.features[i].code;
         INFO(code);
         if (!truth.count(code)) {
-            CHECK_FALSE(by_area.a_units[i].split);
-            CHECK_FALSE(by_pop.a_units[i].split);
+            CHECK_FALSE(by_area.a_units[i].split());
+            CHECK_FALSE(by_pop.a_units[i].split());
         } else {
-            missed_area += !by_area.a_units[i].split && !by_area.a_units[i].uncertain;
-            missed_pop += !by_pop.a_units[i].split && !by_pop.a_units[i].uncertain;
+            missed_area += !by_area.a_units[i].split() && by_area.a_units[i].relation != Relation::uncertain;
+            missed_pop += !by_pop.a_units[i].split() && by_pop.a_units[i].relation != Relation::uncertain;
         }
     }
     CHECK(missed_area == 0);
     CHECK(missed_pop == 1); // Cherwell: no LSOA point lies in its part of Northamptonshire ICB
-    CHECK(by_area.pair.split == 8);
 }
 
 TEST_CASE("ONS generalised districts against police areas agree with the exact answer: nothing split", "[realdata]")
 {
-    ScoreOptions o;
-    o.uncertain = generalisation_uncertainty;
-    std::vector<ScoreCell> cells;
-    const Layer& a = layer("ltla24-gen");
-    const Layer& b = layer("pfa20-gen");
-    for (const auto& r : compute_overlap(a, b, {}).rows)
-        cells.push_back({r.a, r.b, r.area_m2});
-    const Scores s = score_matrix(cells, a.features.size(), b.features.size(), o, false);
-    CHECK(s.pair.split == 0);
-    CHECK(s.pair.uncertain == 0);
-    CHECK(s.pair.nested == 296);
+    const analysis::ScoredPair p =
+        analysis::score_layers(layer("ltla24-gen"), layer("pfa20-gen"), nullptr, Spread::centroid, {}, 50, 0);
+    INFO(p.rule.why);
+    const Scores& s = p.scores;
+    CHECK(s.pair.a.split == 0);
+    CHECK(s.pair.a.uncertain == 0);
+    CHECK(s.pair.a.nested() == 296);
 }
 
 TEST_CASE("Fire authorities made of whole districts have every internal boundary on a district boundary", "[realdata]")
@@ -215,4 +226,53 @@ TEST_CASE("A footprint dissolved from a combined authority's districts is that a
         CHECK(footprints.features[i].code == cauth.features[i].code);
         CHECK(footprints.features[i].area_m2 == Approx(cauth.features[i].area_m2).epsilon(1e-6));
     }
+}
+
+TEST_CASE("West Midlands combined authority splits Coventry and Warwickshire ICB; Greater Manchester's are identical",
+          "[realdata]")
+{
+    const Layer& ca = layer("cauth23");
+    const Layer& icb = layer("icb24");
+    const analysis::ScoredPair p = score_by_population(ca, icb);
+    REQUIRE(p.rule.shared);
+    auto index = [](const Layer& l, const std::string& code) {
+        for (std::size_t i = 0; i < l.features.size(); ++i)
+            if (l.features[i].code == code) return i;
+        FAIL("no " << code);
+        return std::size_t{0};
+    };
+    const std::size_t wm = index(ca, "E47000007"), cw = index(icb, "E54000018");
+    const UnitScore& coventry = p.scores.b_units[cw];
+    CHECK(coventry.relation == Relation::split);
+    // 36.7 % of the ICB's residents live in the West Midlands (checked from the ONS
+    // LSOA→ICB, LSOA→LAD and LAD→CA lookups with the Census LSOA populations: 345,318 of 942,080).
+    REQUIRE(coventry.best == wm);
+    CHECK(coventry.share_in_best == Approx(345318.0 / 942080).epsilon(1e-12));
+    CHECK(coventry.weight == 942080);
+    const UnitScore& west_midlands = p.scores.a_units[wm];
+    CHECK(west_midlands.relation == Relation::split);
+    CHECK(std::count(west_midlands.splits.begin(), west_midlands.splits.end(), cw) == 1);
+    const std::size_t gm = index(ca, "E47000001"), gm_icb = index(icb, "E54000057");
+    CHECK(p.scores.a_units[gm].relation == Relation::equal);
+    CHECK(p.scores.a_units[gm].best == gm_icb);
+}
+
+TEST_CASE("The 13 districts split between ICBs, whether the layers come from the catalogue or from files", "[realdata]")
+{
+    const std::set<std::string> truth = truly_split();
+    REQUIRE(truth.size() == 13);
+    // The same GeoPackages read as files: no catalogue family, the rule is measured.
+    const io::Catalogue none;
+    BuildReport report;
+    const Layer a = io::load_layer(
+        io::locate_layer(data_file("derived/derived_ltla24_from_lsoa21.gpkg"), none, ".", {}), 0, report);
+    const Layer b =
+        io::load_layer(io::locate_layer(data_file("derived/derived_icb24_from_lsoa21.gpkg"), none, ".", {}), 0, report);
+    REQUIRE(a.family.empty());
+    const analysis::ScoredPair p = score_by_population(a, b);
+    INFO(p.rule.why);
+    CHECK(p.rule.shared);
+    CHECK(p.rule.exact_share > 0.99);
+    CHECK(split_codes(a, p.scores) == truth);
+    CHECK(p.scores.pair.a.uncertain == 0);
 }

@@ -13,6 +13,7 @@
 // Prints one line per failed check and exits 1 when any failed.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -42,6 +43,29 @@ std::string slurp(const std::string& path)
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+/// A number as summary.md prints it, and half its last digit (its rounding).
+struct Printed {
+    double value = 0, half = 0;
+};
+
+Printed printed(std::string text)
+{
+    std::string digits;
+    for (char c : text)
+        if (c != ',' && c != '\xc2' && c != '\xa3') digits += c; // "£" is C2 A3 in UTF-8
+    const auto point = digits.find('.');
+    // Amounts print two decimals, left out only when they are .00: a whole number is
+    // exact to half a hundredth.
+    const int decimals = point == std::string::npos ? 2 : std::max(2, static_cast<int>(digits.size() - point - 1));
+    return {std::stod(digits), 0.5 * std::pow(10.0, -decimals)};
+}
+
+/// |a − b| within the printed rounding plus 1e-12 relative.
+bool near(double a, double b, double rounding)
+{
+    return std::abs(a - b) <= rounding + 1e-12 * std::max(std::abs(a), std::abs(b));
 }
 
 bool close(double a, double b, double rel)
@@ -169,9 +193,11 @@ int main(int argc, char** argv)
     }
 
     // "- VAR (kind, file...): in A, in footprints B, outside C; N rows without coordinates
-    // hold D" (points) or "...; N codes not in LAYER hold D" (area data)
-    const std::regex line_re(
-        R"(^- (\S+) \(([^)]*)\): in ([-0-9.e+]+), in footprints ([-0-9.e+]+), outside ([-0-9.e+]+); \d+ (rows without coordinates|codes not in \S+) hold ([-0-9.e+]+)$)");
+    // hold D" (points) or "...; N codes not in LAYER hold D" (area data). Numbers are
+    // written for people: "£1,234.56" or "56,490,108"; each is exact to half its last digit.
+    const std::string num = R"((-?(?:£)?-?[0-9,]+(?:\.[0-9]+)?))"; // "£" is two bytes: grouped
+    const std::regex line_re(R"(^- (\S+) \(([^)]*)\): in )" + num + ", in footprints " + num + ", outside " + num +
+                             R"(; \d+ (rows without coordinates|codes not in \S+) hold )" + num + "$");
     std::istringstream summary(slurp(dir + "/summary.md"));
     std::size_t lines = 0;
     for (std::string line; std::getline(summary, line);) {
@@ -179,16 +205,17 @@ int main(int argc, char** argv)
         if (!std::regex_search(line, m, line_re)) continue;
         ++lines;
         const std::string var = m[1];
-        const double in = std::stod(m[3]), inside = std::stod(m[4]), outside = std::stod(m[5]);
-        const double apart = std::stod(m[7]); // rows without coordinates, codes not in the layer
-        if (!close(in, inside + outside, 1e-12))
+        const Printed in = printed(m[3]), inside = printed(m[4]), outside = printed(m[5]);
+        const Printed apart = printed(m[7]); // rows without coordinates, codes not in the layer
+        if (!near(in.value, inside.value + outside.value, in.half + inside.half + outside.half))
             fail(var + ": in " + m[3].str() + " != in footprints " + m[4].str() + " + outside " + m[5].str());
         if (!sums.contains(var) || numeric[var] == 0)
             fail(var + ": no such numeric column in footprints.csv");
-        else if (!close(sums.at(var), inside, 1e-12))
+        else if (!near(sums.at(var), inside.value, inside.half))
             fail(var + ": footprints.csv sums to " + std::to_string(sums.at(var)) + ", summary says " + m[4].str());
-        if (sources.contains(var) && std::abs(in + apart - sources.at(var).first) > sources.at(var).second)
-            fail(var + ": source total " + std::to_string(in + apart) + " != documented " +
+        if (sources.contains(var) &&
+            std::abs(in.value + apart.value - sources.at(var).first) > sources.at(var).second + in.half + apart.half)
+            fail(var + ": source total " + std::to_string(in.value + apart.value) + " != documented " +
                  std::to_string(sources.at(var).first));
         sources.erase(var);
     }

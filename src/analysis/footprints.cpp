@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "cli/footprint_build.hpp"
+#include "analysis/footprints.hpp"
 
-#include "cli/layer_options.hpp"
 #include "core/apportion.hpp"
 #include "core/errors.hpp"
-#include "core/number_format.hpp"
 #include "core/overlap.hpp"
 #include "core/point_locator.hpp"
 #include "core/strings.hpp"
@@ -12,20 +10,14 @@
 #include "io/csv_reader.hpp"
 #include "io/layer_source.hpp"
 
-#include <iostream>
+#include <algorithm>
 #include <map>
 
-namespace coterm::cli {
+namespace coterm::analysis {
 namespace {
 
-Layer load_layer_spec(const std::string& spec, const io::Catalogue& catalogue, const std::filesystem::path& dir,
-                      unsigned threads, bool verbose)
-{
-    BuildReport report;
-    Layer l = io::load_layer(io::locate_layer(spec, catalogue, dir, {}), threads, report);
-    warn_about_build(l.label, report, verbose);
-    return l;
-}
+/// A block share below 1 − exact is a split block (numeric noise of exact layers).
+constexpr double exact = 1e-9;
 
 /// Footprints from a CSV of block_code, footprint_code, footprint_name.
 std::vector<FootprintSpec> specs_from_groups(const std::string& path, const Layer& blocks,
@@ -69,17 +61,18 @@ std::vector<FootprintSpec> specs_from_groups(const std::string& path, const Laye
     return out;
 }
 
-/// Each block to the unit of --by holding ≥ τ of its population (best match, with a
-/// warning, when split); blocks with (almost) none in --by go to --rest, if given.
-std::vector<FootprintSpec> specs_by_layer(const FootprintRequest& o_, unsigned threads, bool verbose,
-                                          const Layer& blocks, const io::Catalogue& catalogue,
-                                          const std::filesystem::path& dir, const std::vector<XY>& points,
-                                          const std::vector<std::size_t>& block_of, const LoadedWeights& weights,
-                                          std::vector<std::string>& left, std::vector<std::string>& split)
+/// Each block to the unit of --by holding most of its population (split blocks, with
+/// any share elsewhere above numeric noise, are listed); blocks with at most 1 − τ in
+/// --by go to --rest, if given.
+std::vector<FootprintSpec> specs_by_layer(const Context& ctx, const FootprintRequest& o_, const Layer& blocks,
+                                          const std::vector<XY>& points, const std::vector<std::size_t>& block_of,
+                                          const LoadedWeights& weights, std::vector<std::string>& left,
+                                          std::vector<std::string>& split)
 {
-    const Layer by = load_layer_spec(o_.by, catalogue, dir, threads, verbose);
+    const unsigned threads = ctx.threads;
+    const Layer by = load_layer(ctx, o_.by);
     std::unique_ptr<Layer> rest;
-    if (!o_.rest.empty()) rest = std::make_unique<Layer>(load_layer_spec(o_.rest, catalogue, dir, threads, verbose));
+    if (!o_.rest.empty()) rest = std::make_unique<Layer>(load_layer(ctx, o_.rest));
     auto best_units = [&](const Layer& units) {
         const Transfer t = centroid_transfer(block_of, locate_points(units, points, threads), weights.weights.values,
                                              blocks.features.size(), units.features.size());
@@ -110,8 +103,8 @@ std::vector<FootprintSpec> specs_by_layer(const FootprintRequest& o_, unsigned t
             }
             layer = rest.get();
             chosen = in_rest[b].first;
-            if (in_rest[b].second < o_.tolerance) split.push_back(blocks.features[b].code);
-        } else if (share < o_.tolerance) {
+            if (in_rest[b].second < 1 - exact) split.push_back(blocks.features[b].code);
+        } else if (share < 1 - exact) {
             split.push_back(blocks.features[b].code);
         }
         const Feature& u = layer->features[chosen];
@@ -128,68 +121,41 @@ std::vector<FootprintSpec> specs_by_layer(const FootprintRequest& o_, unsigned t
 
 } // namespace
 
-Layer load_any_layer(const std::string& spec, const io::Catalogue& catalogue, const std::filesystem::path& dir,
-                     unsigned threads, bool verbose)
-{
-    return load_layer_spec(spec, catalogue, dir, threads, verbose);
-}
-
-BuiltFootprints build_footprints(const FootprintRequest& o_, const io::Catalogue& catalogue,
-                                 const std::filesystem::path& dir, const LoadedWeights& weights, unsigned threads,
-                                 bool verbose)
+BuiltFootprints build_footprints(const Context& ctx, const FootprintRequest& o_, const LoadedWeights& weights)
 {
     if (o_.groups.empty() && o_.by.empty()) throw UsageError("give --groups FILE.csv or --by LAYER");
+    const unsigned threads = ctx.threads;
     BuiltFootprints out;
-    out.blocks = load_layer_spec(o_.blocks, catalogue, dir, threads, verbose);
-    const std::vector<XY> points = points_on_surface(*weights.weights.layer, threads);
+    out.blocks = load_layer(ctx, o_.blocks);
+    const std::vector<XY>& points = weights.points(threads);
     const auto block_of = locate_points(out.blocks, points, threads);
-    out.specs = o_.groups.empty() ? specs_by_layer(o_, threads, verbose, out.blocks, catalogue, dir, points, block_of,
-                                                   weights, out.left, out.split)
-                                  : specs_from_groups(io::resolve_data_file(o_.groups, dir), out.blocks, out.left);
+    out.specs = o_.groups.empty()
+                    ? specs_by_layer(ctx, o_, out.blocks, points, block_of, weights, out.left, out.split)
+                    : specs_from_groups(io::resolve_data_file(o_.groups, ctx.data_dir), out.blocks, out.left);
     out.footprints = dissolve_footprints(out.blocks, out.specs, threads, out.fallback);
     out.block_population.assign(out.blocks.features.size(), 0.0);
     for (std::size_t w = 0; w < block_of.size(); ++w)
         if (block_of[w] != no_feature) out.block_population[block_of[w]] += weights.weights.values[w];
     std::sort(out.specs.begin(), out.specs.end(), [](const auto& l, const auto& r) { return l.code < r.code; });
+    const std::size_t limit = ctx.verbose ? static_cast<std::size_t>(-1) : 5;
+    if (!out.split.empty())
+        ctx.warn(std::to_string(out.split.size()) + " " + out.blocks.label +
+                 " are split (part of their population lies outside the unit they went to, their best match: " +
+                 join_limited(out.split, limit) + ")");
+    if (!out.fallback.empty())
+        ctx.warn("the blocks of " + std::to_string(out.fallback.size()) +
+                 " footprints do not form a clean coverage; dissolved with a unary union (" +
+                 join_limited(out.fallback, limit) + ")");
     return out;
 }
 
-Table footprint_table(const BuiltFootprints& built)
+std::vector<double> footprint_population(const BuiltFootprints& built)
 {
-    Table t;
-    t.columns = {{"code", Format::text},    {"name", Format::text},         {"blocks", Format::integer},
-                 {"members", Format::text}, {"population", Format::number}, {"area_m2", Format::area}};
-    for (std::size_t i = 0; i < built.footprints.features.size(); ++i) {
-        const Feature& f = built.footprints.features[i];
-        const FootprintSpec& spec = built.specs[i];
-        std::vector<std::string> members;
-        double pop = 0;
-        for (std::size_t b : spec.blocks)
-            members.push_back(built.blocks.features[b].code), pop += built.block_population[b];
-        std::sort(members.begin(), members.end());
-        t.rows.push_back(
-            {f.code, f.name, static_cast<std::int64_t>(members.size()), join(members, ";"), pop, f.area_m2});
-    }
-    return t;
+    std::vector<double> out(built.specs.size(), 0.0);
+    for (std::size_t i = 0; i < built.specs.size(); ++i)
+        for (std::size_t b : built.specs[i].blocks)
+            out[i] += built.block_population[b];
+    return out;
 }
 
-void report_footprints(const BuiltFootprints& b, double tolerance, bool quiet, bool verbose)
-{
-    const std::size_t limit = verbose ? static_cast<std::size_t>(-1) : 5;
-    if (!b.split.empty())
-        std::cerr << "coterm: warning: " << b.split.size() << " " << b.blocks.label << " are split (under "
-                  << format_general(tolerance, 6) << " of their population in one unit) and went to their best match ("
-                  << join_limited(b.split, limit) << ")\n";
-    if (!b.fallback.empty())
-        std::cerr << "coterm: warning: the blocks of " << b.fallback.size()
-                  << " footprints do not form a clean coverage; dissolved with a unary union ("
-                  << join_limited(b.fallback, limit) << ")\n";
-    if (!quiet)
-        std::cerr << "coterm: " << b.footprints.features.size() << " footprints from "
-                  << b.blocks.features.size() - b.left.size() << " of " << b.blocks.features.size() << " "
-                  << b.blocks.label
-                  << (b.left.empty() ? std::string() : "; not in any footprint: " + join_limited(b.left, limit))
-                  << "\n";
-}
-
-} // namespace coterm::cli
+} // namespace coterm::analysis
