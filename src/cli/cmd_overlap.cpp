@@ -4,6 +4,7 @@
 #include "cli/layer_options.hpp"
 #include "cli/progress.hpp"
 #include "cli/weight_options.hpp"
+#include "core/errors.hpp"
 #include "core/number_format.hpp"
 #include "core/overlap.hpp"
 #include "core/overlap_summary.hpp"
@@ -173,6 +174,11 @@ public:
         if (progress.enabled()) options.progress = [&](std::size_t d, std::size_t n) { progress.update(d, n); };
         OverlapResult result = compute_overlap(layers.a, layers.b, options);
         progress.finish();
+        // Nothing in common is not an answer: most often the layers are in different
+        // places because one's CRS is wrong or missing.
+        if (result.rows.empty() && !layers.a.features.empty() && !layers.b.features.empty())
+            throw DataError(layers.a.label + " and " + layers.b.label +
+                            " do not overlap anywhere: is one layer's CRS wrong or missing (see --assume-crs)?");
         stopwatch.lap("overlap");
         const OverlapSummary summary = summarise_overlap(layers.a, layers.b, result);
         std::unique_ptr<WeightedOverlap> weighted;

@@ -234,3 +234,11 @@ add_test(NAME cli.data_fetch_ons
           -DFIXTURES=${F}/fake_ons -DOUT=${CMAKE_CURRENT_BINARY_DIR}/fetched-ons -DHALVES=${F}/halves.geojson
           -DGOLDEN=${G}/data_fetch_districts_halves.csv -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_fetch.cmake)
 set_tests_properties(cli.data_fetch_ons PROPERTIES LABELS cli)
+
+# ---- nothing matched is not success (issue 11, item 7) ----
+cli_case(err_overlap_disjoint EXIT 1 STDOUT_EMPTY STDERR "quarters.geojson and far.geojson do not overlap anywhere: is one layer's CRS wrong"
+  ARGS overlap ${F}/quarters.geojson ${F}/far.geojson -q)
+cli_case(err_apportion_no_code_matches EXIT 1 STDOUT_EMPTY STDERR "none of the 5 codes of 'spend' is a code of halves.geojson [(]the file has e.g. 'Q1', the layer 'H-E'[)]"
+  ARGS apportion --data ${F}/quarter_values.csv --from ${F}/halves.geojson --to ${F}/quarters.geojson ${W} --var spend --extensive spend)
+cli_case(err_apportion_points_swapped EXIT 1 STDOUT_EMPTY STDERR "none of the 4 points lies in any target area: are the latitude and longitude columns swapped"
+  ARGS apportion --data ${F}/practices.csv --points --to ${F}/halves.geojson ${W} --value-column gbp --lat longitude --lon latitude)
