@@ -41,7 +41,7 @@ cli_case(overlap_summary_line EXIT 0 GOLDEN ${G}/overlap_quarters_shifted.csv
 cli_case(overlap_repairs_bowtie EXIT 0
   STDERR "warning: bowtie.geojson: 1 invalid geometries repaired with MakeValid [(]BOW[)]"
   ARGS overlap ${F}/bowtie.geojson ${F}/quarters.geojson -q)
-cli_case(overlap_assume_crs EXIT 0 STDERR_EMPTY
+cli_case(overlap_assume_crs EXIT 0 STDERR_EMPTY STDOUT "N1,no crs,H-W,west half,1000000.000000,1,0.5"
   ARGS overlap ${F}/nocrs.csv ${F}/halves.geojson --assume-crs EPSG:27700 -q)
 
 # ---- errors: exit code, one line on stderr, nothing on stdout ----
