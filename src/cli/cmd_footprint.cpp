@@ -38,6 +38,7 @@ struct FootprintCliOptions {
     bool quiet = false, verbose = false;
     std::string format = "geojson";
     std::string output;
+    bool overwrite = false;
 };
 
 class FootprintCommand : public Command {
@@ -59,12 +60,18 @@ public:
         cmd->add_option("--format", o_.format, "geojson (default), gpkg or csv; a .gpkg output file implies gpkg")
             ->check(CLI::IsMember({"geojson", "gpkg", "csv"}));
         cmd->add_option("--simplify", o_.simplify, simplify_help)->check(CLI::Range(0.0, 100000.0));
-        cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");
+        add_output_options(*cmd, o_.output, o_.overwrite);
         return cmd;
     }
 
     void run() override
     {
+        const bool gpkg = o_.format == "gpkg" || o_.output.ends_with(".gpkg");
+        if (gpkg && o_.output.empty()) throw UsageError("a GeoPackage needs an output file (-o FILE.gpkg)");
+        if (gpkg) // before the work
+            io::check_geopackage_output(o_.output, "footprints", o_.overwrite);
+        else
+            io::check_output(o_.output, {o_.overwrite});
         const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
         const auto dir = io::resolve_data_dir(o_.data_dir);
         const auto weights = load_weights(o_.weights, dir, o_.threads, o_.verbose);
@@ -72,12 +79,13 @@ public:
         const BuiltFootprints built = build_footprints(request, catalogue, dir, *weights, o_.threads, o_.verbose);
         const Table t = footprint_table(built);
         std::vector<Wkb> geometries = map_geometries(built.footprints, o_.simplify, o_.quiet);
-        const bool gpkg = o_.format == "gpkg" || o_.output.ends_with(".gpkg");
         if (gpkg) {
-            if (o_.output.empty()) throw UsageError("a GeoPackage needs an output file (-o FILE.gpkg)");
-            io::write_geopackage(o_.output, "footprints", t, geometries);
+            io::GeoPackageOptions options;
+            options.overwrite = o_.overwrite;
+            io::write_geopackage(o_.output, "footprints", t, geometries, options);
         } else {
-            io::write_output(o_.output, o_.format == "csv" ? io::to_csv(t) : io::to_geojson(t, std::move(geometries)));
+            io::write_output(o_.output, o_.format == "csv" ? io::to_csv(t) : io::to_geojson(t, std::move(geometries)),
+                             {o_.overwrite});
         }
         report_footprints(built, o_.tolerance, o_.quiet, o_.verbose);
     }

@@ -18,6 +18,7 @@
 #include "io/catalogue.hpp"
 #include "io/data_dir.hpp"
 #include "io/query_file.hpp"
+#include "io/run_folder.hpp"
 #include "io/table_writer.hpp"
 
 #include <unistd.h>
@@ -96,6 +97,8 @@ public:
         const io::Query q = io::read_query(o_.query);
         const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
         const auto dir = io::resolve_data_dir(o_.data_dir);
+        const fs::path out = io::run_folder_path(o_.out, q.name);
+        io::check_run_folder(out, {q.folder, dir}); // before the work: a refused folder fails at once
         WeightCliOptions chosen;
         chosen.layer = q.weights.empty() ? "" : find_layer(q, q.weights);
         chosen.data = q.weights_data.empty() ? "" : find_file(q, q.weights_data, dir);
@@ -149,12 +152,13 @@ public:
         card.summary = s.take();
         card.tables.emplace_back("pairs", scorecard);
 
-        const fs::path out = o_.out.empty() ? fs::path("out") / q.name : fs::path(o_.out);
-        write_folder(out, {{"footprints.geojson", io::to_geojson(t, geometries)},
-                           {"footprints.csv", io::to_csv(t)},
-                           {"scorecard.csv", io::to_csv(scorecard)},
-                           {"scorecard.json", io::to_json(card)},
-                           {"summary.md", summary_md(q, fp, f)}});
+        io::write_run_folder(out,
+                             {{"footprints.geojson", io::to_geojson(t, geometries)},
+                              {"footprints.csv", io::to_csv(t)},
+                              {"scorecard.csv", io::to_csv(scorecard)},
+                              {"scorecard.json", io::to_json(card)},
+                              {"summary.md", summary_md(q, fp, f)}},
+                             {q.folder, dir});
         if (!o_.quiet)
             std::cerr << "coterm: run " << q.name << ": " << fp.features.size() << " footprints, " << q.compare.size()
                       << " comparison layers, " << q.data.size() << " datasets -> " << out.string() << "\n";

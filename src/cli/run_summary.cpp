@@ -3,15 +3,10 @@
 
 #include "core/number_format.hpp"
 #include "core/strings.hpp"
-#include "io/atomic_file.hpp"
-
-#include <unistd.h>
 
 #include <numeric>
 
 namespace coterm::cli {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -48,26 +43,6 @@ std::string summary_md(const io::Query& q, const Layer& fp, const RunFindings& f
     add_list(s, "Conservation", f.conservation, "No extensive data mapped.");
     s.pop_back(); // one newline at the end
     return s;
-}
-
-void write_folder(const fs::path& out, const std::vector<std::pair<std::string, std::string>>& files)
-{
-    const fs::path parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
-    fs::create_directories(parent);
-    const fs::path temp = parent / ("." + out.filename().string() + ".tmp-" + std::to_string(::getpid()));
-    fs::remove_all(temp);
-    fs::create_directories(temp);
-    try {
-        for (const auto& [name, content] : files)
-            io::write_output((temp / name).string(), content);
-        const fs::path old = parent / ("." + out.filename().string() + ".old-" + std::to_string(::getpid()));
-        if (fs::exists(out)) fs::rename(out, old);
-        fs::rename(temp, out);
-        fs::remove_all(old);
-    } catch (...) {
-        fs::remove_all(temp);
-        throw;
-    }
 }
 
 } // namespace coterm::cli

@@ -3,9 +3,7 @@
 #include "core/layer.hpp"
 #include "io/query_file.hpp"
 
-#include <filesystem>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace coterm::cli {
@@ -23,9 +21,5 @@ struct RunFindings {
 
 /// summary.md: what was run, the headline numbers, alignment, splits, conservation.
 std::string summary_md(const io::Query& q, const Layer& footprints, const RunFindings& f);
-
-/// Writes all files into a temporary folder renamed into place: a failed run leaves no
-/// half-written result, and an earlier result is replaced whole.
-void write_folder(const std::filesystem::path& out, const std::vector<std::pair<std::string, std::string>>& files);
 
 } // namespace coterm::cli
