@@ -43,8 +43,9 @@ bool within(const fs::path& path, const fs::path& folder)
 
 std::string another_folder(const fs::path& out)
 {
-    return "; give another --out folder (e.g. " + (folder_of(out) / ("coterm-" + out.filename().string())).string() +
-           ")";
+    const std::string other = "coterm-" + out.filename().string();
+    return "; give another --out folder (e.g. " +
+           (out.has_parent_path() ? (out.parent_path() / other).string() : other) + ")";
 }
 
 } // namespace

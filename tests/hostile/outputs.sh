@@ -3,7 +3,7 @@
 # Hostile cases for coterm's outputs (issue 11, items 1-5): each case makes its own
 # fixtures in a fresh temporary folder and checks the exit code, the one-line message
 # and what is left on disk (user files untouched, special files still special, nothing
-# half-written, no temporary left).   outputs.sh CASE COTERM FIXTURES WORKDIR
+# half-written, no temporary left).   outputs.sh CASE COTERM FIXTURES WORKDIR [FAKE_FEATURESERVER]
 # Exit 0 pass, 1 fail, 77 skipped (a privilege the machine lacks: mknod, mount).
 set -uo pipefail
 case_name=$1 coterm=$2 fx=$3
@@ -250,6 +250,21 @@ print(notes, footprints, tables, ok)
 sys.exit(0 if notes == ["keep me", "and me"] and footprints == 2 and tables == ["footprints", "notes"] and ok == "ok" else 1)
 PY
   no_temps . ;;
+
+fetch_file_limit) # data fetch past a file size limit: exit 1, no layer stored (a later run does not
+  # find a bad file "already present"); the same fetch then works. Against the local FeatureServer stand-in.
+  server=${5:?fake_featureserver}
+  export COTERM_CATALOGUE="$fx/fake_ons/catalogue.toml" GDAL_HTTP_RETRY_DELAY=0.1
+  (trap '' XFSZ; ulimit -f 48; exec "$server" "$fx/fake_ons" -- "$coterm" data fetch blocks --ons-url '{url}' \
+     --data data) >"$O" 2>"$E"
+  rc=$?
+  [[ $rc == 1 ]] || fail "exited $rc, expected 1"
+  grep -Eq "^coterm: error: layer blocks: cannot write '.*boundaries_blocks.gpkg'" "$E" || fail "no error line for the layer"
+  [[ -z $(find data -type f) ]] || fail "left behind: $(find data -type f)"
+  "$server" "$fx/fake_ons" -- "$coterm" data fetch blocks --ons-url '{url}' --data data >"$O" 2>"$E" ||
+    fail "the fetch without a limit failed"
+  grep -q "blocks: downloaded 4 features" "$E" || fail "blocks were not downloaded"
+  no_temps data/boundaries ;;
 
 # ---- 5. secrets ----
 secret_pg) # a PostgreSQL password never reaches stderr or output JSON
