@@ -38,6 +38,7 @@ struct ApportionCliOptions {
     bool strict = false;
     std::string format = "csv";
     std::string output;
+    bool overwrite = false;
 };
 
 analysis::Declarations declarations(const ApportionCliOptions& o)
@@ -127,12 +128,13 @@ public:
         cmd->add_flag("--strict", o_.strict, "Codes not in the source layer, or source areas without data, are errors");
         cmd->add_option("--format", o_.format, "Output format: csv, json or geojson (default csv)")
             ->check(CLI::IsMember({"csv", "json", "geojson"}));
-        cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");
+        add_output_options(*cmd, o_.output, o_.overwrite);
         return cmd;
     }
 
     void run() override
     {
+        io::check_output(o_.output, {o_.overwrite}); // before the work
         const auto data_dir = io::resolve_data_dir(o_.input.data_dir);
         for (const auto& file : o_.data)
             o_.data_paths.push_back(io::resolve_data_file(file, data_dir));
@@ -141,7 +143,7 @@ public:
         ApportionReport report = o_.points ? run_points(data_dir) : run_areas(data_dir);
         report.format = o_.format;
         stopwatch_.lap("apportion");
-        io::write_output(o_.output, render_apportion(report));
+        io::write_output(o_.output, render_apportion(report), {o_.overwrite});
         stopwatch_.lap("format+write");
         if (!o_.input.quiet) print_apportion_summary(report, o_.input.verbose);
         if (o_.input.verbose) std::cerr << stopwatch_.line() << '\n';

@@ -7,6 +7,7 @@
 #include "cli/ons_fetch.hpp"
 #include "core/errors.hpp"
 #include "core/strings.hpp"
+#include "io/atomic_file.hpp"
 #include "io/catalogue.hpp"
 #include "io/data_dir.hpp"
 #include "io/layer_info.hpp"
@@ -25,21 +26,13 @@ struct FetchOptions {
     std::string mirror, data_dir, ons_url;
     unsigned threads = 0;
     bool quiet = false;
+    bool overwrite = false;
 };
 
 /// One file to make available, with the checksum the catalogue records.
 struct Wanted {
     std::string what, file, sha256;
 };
-
-/// Copies `from` to `to` atomically (temporary name, then rename).
-void copy_atomically(const fs::path& from, const fs::path& to)
-{
-    fs::create_directories(to.parent_path());
-    const fs::path temp = to.parent_path() / ("." + to.filename().string() + ".part");
-    fs::copy_file(from, temp, fs::copy_options::overwrite_existing);
-    fs::rename(temp, to);
-}
 
 class DataCommand : public Command {
 public:
@@ -57,6 +50,9 @@ public:
         fetch_->add_option("--threads", o_.threads, "Worker threads for building derived layers (default 0: all cores)")
             ->check(CLI::Range(0u, 1024u));
         fetch_->add_flag("-q,--quiet", o_.quiet, "Only errors on stderr");
+        fetch_->add_flag("--overwrite", o_.overwrite,
+                         "Replace files already in the data directory: a different SHA-256 from the mirror's, or "
+                         "downloaded and built again (default: keep them)");
         return data;
     }
 
@@ -102,7 +98,14 @@ public:
                 ++failed;
                 continue;
             }
-            copy_atomically(source, target);
+            if (fs::exists(target) && !o_.overwrite) {
+                std::cerr << "coterm: error: " << w.what << ": " << target.string()
+                          << " exists with another SHA-256 than the catalogue's; give --overwrite to replace it\n";
+                ++failed;
+                continue;
+            }
+            fs::create_directories(target.parent_path());
+            io::copy_output(source.string(), target.string(), {o_.overwrite});
             ++copied;
         }
         if (!o_.quiet || failed)
@@ -119,9 +122,9 @@ private:
         for (const auto& id : ids)
             if (!catalogue.find(id)) throw UsageError("unknown layer '" + id + "'" + did_you_mean(id, catalogue.ids()));
         const std::string base = o_.ons_url.empty() ? catalogue.download_base : o_.ons_url;
-        const std::size_t failed = fetch_from_ons(catalogue, ids, data_dir, base, o_.threads, o_.quiet);
+        const std::size_t failed = fetch_from_ons(catalogue, ids, data_dir, base, o_.threads, o_.quiet, o_.overwrite);
         if (!o_.quiet || failed)
-            std::cerr << "coterm: data fetch from " << base << " into " << data_dir.string() << ": "
+            std::cerr << "coterm: data fetch from " << redact_secrets(base) << " into " << data_dir.string() << ": "
                       << ids.size() - failed << " layers ready, " << failed << " failed\n";
         if (failed) throw ExitStatus{1};
     }

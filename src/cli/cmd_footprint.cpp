@@ -26,6 +26,7 @@ struct FootprintCliOptions {
     bool quiet = false, verbose = false;
     std::string format = "geojson";
     std::string output;
+    bool overwrite = false;
 };
 
 class FootprintCommand : public Command {
@@ -47,12 +48,18 @@ public:
         cmd->add_option("--format", o_.format, "geojson (default), gpkg or csv; a .gpkg output file implies gpkg")
             ->check(CLI::IsMember({"geojson", "gpkg", "csv"}));
         cmd->add_option("--simplify", o_.simplify, simplify_help)->check(CLI::Range(0.0, 100000.0));
-        cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");
+        add_output_options(*cmd, o_.output, o_.overwrite);
         return cmd;
     }
 
     void run() override
     {
+        const bool gpkg = o_.format == "gpkg" || o_.output.ends_with(".gpkg");
+        if (gpkg && o_.output.empty()) throw UsageError("a GeoPackage needs an output file (-o FILE.gpkg)");
+        if (gpkg) // before the work
+            io::check_geopackage_output(o_.output, "footprints", o_.overwrite);
+        else
+            io::check_output(o_.output, {o_.overwrite});
         const analysis::Context ctx = cli_context(o_.data_dir, o_.threads, o_.verbose);
         const auto weights = analysis::load_weights(ctx, weights_spec(o_.weights));
         const analysis::FootprintRequest request{o_.blocks, o_.groups, o_.by, o_.rest, o_.tolerance};
@@ -61,12 +68,13 @@ public:
         std::string simplified;
         std::vector<Wkb> geometries = analysis::map_geometries(built.footprints, o_.simplify, simplified);
         if (!o_.quiet && !simplified.empty()) std::cerr << "coterm: " << simplified << "\n";
-        const bool gpkg = o_.format == "gpkg" || o_.output.ends_with(".gpkg");
         if (gpkg) {
-            if (o_.output.empty()) throw UsageError("a GeoPackage needs an output file (-o FILE.gpkg)");
-            io::write_geopackage(o_.output, "footprints", t, geometries);
+            io::GeoPackageOptions options;
+            options.overwrite = o_.overwrite;
+            io::write_geopackage(o_.output, "footprints", t, geometries, options);
         } else {
-            io::write_output(o_.output, o_.format == "csv" ? io::to_csv(t) : io::to_geojson(t, std::move(geometries)));
+            io::write_output(o_.output, o_.format == "csv" ? io::to_csv(t) : io::to_geojson(t, std::move(geometries)),
+                             {o_.overwrite});
         }
         report_footprints(built, o_.quiet, o_.verbose);
     }

@@ -23,6 +23,7 @@ struct LayersCliOptions {
     std::string data_dir;
     std::string format = "text";
     std::string output;
+    bool overwrite = false;
 };
 
 /// Columns padded to their widest cell, for reading in a terminal.
@@ -122,12 +123,13 @@ public:
         add_data_dir_option(*cmd, o_.data_dir);
         cmd->add_option("--format", o_.format, "Output format: text (default), csv or json")
             ->check(CLI::IsMember({"text", "csv", "json"}));
-        cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");
+        add_output_options(*cmd, o_.output, o_.overwrite);
         return cmd;
     }
 
     void run() override
     {
+        io::check_output(o_.output, {o_.overwrite}); // before the work
         const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
         const auto data_dir = io::resolve_data_dir(o_.data_dir);
         Table table;
@@ -148,7 +150,7 @@ public:
             report.tables.emplace_back(o_.id.empty() ? "layers" : "layer", std::move(table));
             content = io::to_json(report);
         }
-        io::write_output(o_.output, content);
+        io::write_output(o_.output, content, {o_.overwrite});
     }
 
 private:

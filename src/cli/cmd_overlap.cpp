@@ -26,6 +26,7 @@ struct OverlapCliOptions {
     double min_share = 0.0;
     std::string format = "csv";
     std::string output;
+    bool overwrite = false;
 };
 
 /// A share that is undefined (0 / 0) is written as missing.
@@ -152,12 +153,13 @@ public:
             ->check(CLI::Range(0.0, 1.0));
         cmd->add_option("--format", o_.format, "Output format: csv, json or geojson (default csv)")
             ->check(CLI::IsMember({"csv", "json", "geojson"}));
-        cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");
+        add_output_options(*cmd, o_.output, o_.overwrite);
         return cmd;
     }
 
     void run() override
     {
+        io::check_output(o_.output, {o_.overwrite}); // before the work
         Stopwatch stopwatch;
         const LayerPair layers = load_pair(o_.input, stopwatch);
         const bool by_population = o_.weight == "population";
@@ -233,7 +235,7 @@ public:
                 pieces.push_back(std::move(r.piece));
             content = io::to_geojson(rows, std::move(pieces));
         }
-        io::write_output(o_.output, content);
+        io::write_output(o_.output, content, {o_.overwrite});
         stopwatch.lap("format+write");
         warn_overcounted(layers.b.label, layers.a.label, summary.a.overcounted);
         warn_overcounted(layers.a.label, layers.b.label, summary.b.overcounted);

@@ -5,9 +5,10 @@
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/run_markdown.hpp"
-#include "cli/run_summary.hpp"
 #include "cli/run_tables.hpp"
 #include "core/table.hpp"
+#include "io/query_file.hpp"
+#include "io/run_folder.hpp"
 #include "io/table_writer.hpp"
 
 #include <filesystem>
@@ -44,6 +45,10 @@ public:
     void run() override
     {
         const analysis::Context ctx = cli_context(o_.data_dir, o_.threads, o_.verbose);
+        // The output folder is checked before the work: a refused folder fails at once.
+        const io::Query q = io::read_query(o_.run.query);
+        const fs::path out = io::run_folder_path(o_.out, q.name);
+        io::check_run_folder(out, {q.folder, ctx.data_dir});
         const analysis::RunResult r = analysis::run_query(ctx, o_.run);
         const Table footprints = run_footprint_table(r);
         const Table scorecard = run_scorecard_table(r);
@@ -58,12 +63,13 @@ public:
         card.summary = s.take();
         card.tables.emplace_back("pairs", scorecard);
 
-        const fs::path out = o_.out.empty() ? fs::path("out") / r.query.name : fs::path(o_.out);
-        write_folder(out, {{"footprints.geojson", io::to_geojson(footprints, r.map_geometry)},
-                           {"footprints.csv", io::to_csv(footprints)},
-                           {"scorecard.csv", io::to_csv(scorecard)},
-                           {"scorecard.json", io::to_json(card)},
-                           {"summary.md", run_summary_md(r)}});
+        io::write_run_folder(out,
+                             {{"footprints.geojson", io::to_geojson(footprints, r.map_geometry)},
+                              {"footprints.csv", io::to_csv(footprints)},
+                              {"scorecard.csv", io::to_csv(scorecard)},
+                              {"scorecard.json", io::to_json(card)},
+                              {"summary.md", run_summary_md(r)}},
+                             {q.folder, ctx.data_dir});
         if (!o_.quiet) {
             if (!r.simplified.empty()) std::cerr << "coterm: " << r.simplified << "\n";
             std::cerr << "coterm: run " << r.query.name << ": " << r.footprints->features.size() << " footprints, "

@@ -31,6 +31,7 @@ struct ScoreCliOptions {
     double boundary_m = 50; ///< --boundary, metres
     std::string format = "csv";
     std::string output;
+    bool overwrite = false;
 };
 
 std::string parts_text(const UnitScore& u, const Layer& other)
@@ -176,8 +177,8 @@ public:
             ->expected(2, 64);
         cmd->add_option("--format", o_.format, "Output format: csv (per unit), json or text (default csv)")
             ->check(CLI::IsMember({"csv", "json", "text"}));
-        cmd->add_option("-o,--output", o_.output,
-                        "Output file (default: stdout), written atomically; with --scorecard a folder");
+        add_output_options(*cmd, o_.output, o_.overwrite,
+                           "Output file (default: stdout), written atomically; with --scorecard a folder");
         return cmd;
     }
 
@@ -202,10 +203,12 @@ public:
             s.rule = o_.rule;
             s.boundary_m = o_.boundary_m;
             s.output = o_.output;
+            s.overwrite = o_.overwrite;
             run_scorecard(s);
             return;
         }
         if (o_.input.a.empty() || o_.input.b.empty()) throw UsageError("give two layers A B, or --scorecard LAYERS");
+        io::check_output(o_.output, {o_.overwrite}); // before the work
         Stopwatch stopwatch;
         const LayerPair layers = load_pair(o_.input, stopwatch);
         std::unique_ptr<LoadedWeights> weights;
@@ -230,7 +233,7 @@ public:
                 content = io::to_json(report);
             }
         }
-        io::write_output(o_.output, content);
+        io::write_output(o_.output, content, {o_.overwrite});
         if (!o_.input.quiet) {
             const PairScores& p = scored.scores.pair;
             std::cerr << "coterm: " << layers.a.label << " vs " << layers.b.label << " (" << o_.weight

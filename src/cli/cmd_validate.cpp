@@ -28,6 +28,7 @@ struct ValidateCliOptions {
     bool quiet = false, verbose = false;
     std::string format = "text";
     std::string output;
+    bool overwrite = false;
 };
 
 const char* band_names[5] = {"<0.1%", "0.1-1%", "1-5%", "5-50%", ">=50%"};
@@ -49,12 +50,13 @@ public:
         add_run_flags(*cmd, o_.threads, o_.quiet, o_.verbose, "List every finding (default: the first 10)");
         cmd->add_option("--format", o_.format, "Output format: text (default) or json")
             ->check(CLI::IsMember({"text", "json"}));
-        cmd->add_option("-o,--output", o_.output, "Output file (default: stdout); written atomically");
+        add_output_options(*cmd, o_.output, o_.overwrite);
         return cmd;
     }
 
     void run() override
     {
+        io::check_output(o_.output, {o_.overwrite}); // before the work
         const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
         const auto data_dir = io::resolve_data_dir(o_.data_dir);
         io::ReadOptions read;
@@ -65,9 +67,10 @@ public:
         make_codes_unique(raw.features);
         BuildReport build;
         const std::size_t raw_count = raw.features.size();
-        Layer layer =
-            build_layer(loc.spec, loc.from_catalogue ? loc.spec : std::filesystem::path(loc.spec).filename().string(),
-                        std::move(raw.features), {raw.crs, o_.threads}, build);
+        Layer layer = build_layer(
+            loc.spec,
+            redact_secrets(loc.from_catalogue ? loc.spec : std::filesystem::path(loc.spec).filename().string()),
+            std::move(raw.features), {raw.crs, o_.threads}, build);
         const LayerCheck check = check_layer(layer, o_.floor_m2, o_.threads);
 
         Report report;
@@ -116,7 +119,8 @@ public:
         report.summary = s.take();
         report.tables.emplace(report.tables.begin(), "findings", std::move(findings));
 
-        io::write_output(o_.output, o_.format == "json" ? io::to_json(report) : text(report, against_text));
+        io::write_output(o_.output, o_.format == "json" ? io::to_json(report) : text(report, against_text),
+                         {o_.overwrite});
         if (!o_.quiet)
             std::cerr << "coterm: validate " << layer.label << ": "
                       << (problems ? std::to_string(problems) + " problems" : std::string("clean")) << " ("

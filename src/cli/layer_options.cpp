@@ -16,6 +16,12 @@ void add_data_dir_option(CLI::App& cmd, std::string& data_dir, const std::string
     cmd.add_option(names, data_dir, "Data directory (default: $COTERM_DATA, else geodata/cache)");
 }
 
+void add_output_options(CLI::App& cmd, std::string& output, bool& overwrite, const std::string& help)
+{
+    cmd.add_option("-o,--output", output, help);
+    cmd.add_flag("--overwrite", overwrite, "Replace an existing output file (default: refuse, exit 2)");
+}
+
 void add_run_flags(CLI::App& cmd, unsigned& threads, bool& quiet, bool& verbose, const std::string& verbose_help)
 {
     cmd.add_option("--threads", threads, "Worker threads (default 0: all cores)")->check(CLI::Range(0u, 1024u));

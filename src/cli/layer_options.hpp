@@ -42,6 +42,11 @@ inline constexpr const char* simplify_help =
 /// Declares the data-directory option (`names`, e.g. "--data,--data-dir") on `cmd`.
 void add_data_dir_option(CLI::App& cmd, std::string& data_dir, const std::string& names = "--data,--data-dir");
 
+/// Declares -o/--output FILE (help `help`) and --overwrite on `cmd`: an existing output
+/// file is replaced only with --overwrite (docs/architecture.md, Reliability).
+void add_output_options(CLI::App& cmd, std::string& output, bool& overwrite,
+                        const std::string& help = "Output file (default: stdout); written atomically");
+
 /// Declares --threads, -q/--quiet and -v/--verbose on `cmd`.
 void add_run_flags(CLI::App& cmd, unsigned& threads, bool& quiet, bool& verbose, const std::string& verbose_help);
 

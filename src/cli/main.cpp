@@ -3,11 +3,16 @@
 // 0 (success, --help), 1 (data could not be processed), 2 (wrong command line).
 #include "cli/command.hpp"
 #include "core/errors.hpp"
+#include "core/strings.hpp"
 
+#include <csignal>
 #include <iostream>
 
 int main(int argc, char** argv)
 {
+    // Past a file-size limit (ulimit -f) a write fails with EFBIG and is reported like any
+    // failed write, its temporary removed, instead of the signal killing the process.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"coterm: how well do boundaries line up? Overlap, scores and footprints for English health and "
                  "care geographies.",
                  "coterm"};
@@ -36,10 +41,10 @@ int main(int argc, char** argv)
     } catch (const coterm::ExitStatus& e) {
         return e.code;
     } catch (const coterm::UsageError& e) {
-        std::cerr << "coterm: error: " << e.what() << '\n';
+        std::cerr << "coterm: error: " << coterm::redact_secrets(e.what()) << '\n';
         return 2;
     } catch (const std::exception& e) {
-        std::cerr << "coterm: error: " << e.what() << '\n';
+        std::cerr << "coterm: error: " << coterm::redact_secrets(e.what()) << '\n';
         return 1;
     }
 }

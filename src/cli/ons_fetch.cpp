@@ -24,8 +24,9 @@ namespace fs = std::filesystem;
 
 class Fetcher {
 public:
-    Fetcher(const io::Catalogue& c, fs::path dir, std::string base, unsigned threads, bool quiet)
-        : catalogue_(c), dir_(std::move(dir)), base_(std::move(base)), threads_(threads), quiet_(quiet)
+    Fetcher(const io::Catalogue& c, fs::path dir, std::string base, unsigned threads, bool quiet, bool overwrite)
+        : catalogue_(c), dir_(std::move(dir)), base_(std::move(base)), threads_(threads), quiet_(quiet),
+          overwrite_(overwrite)
     {
     }
 
@@ -37,11 +38,12 @@ public:
         const io::CatalogueLayer* l = catalogue_.find(id);
         if (!l) throw UsageError("unknown layer '" + id + "'");
         const fs::path target = dir_ / l->file;
-        if (fs::exists(target)) return say(id, "already present");
+        const bool present = fs::exists(target);
+        if (present && !overwrite_) return say(id, "already present");
         if (l->download) {
             const std::string url = io::download_url(base_, *l->download);
             const auto n = io::download_layer(url, *l->download, target.string(), layer_name(*l), l->features,
-                                              events("layer " + id));
+                                              events("layer " + id), present);
             return say(id, "downloaded " + std::to_string(n) + " features from " + l->download->service + ", SHA-256 " +
                                io::file_sha256(target.string()));
         }
@@ -57,10 +59,11 @@ private:
         if (!done_.insert("lookup:" + id).second) return;
         const io::CatalogueLookup* k = catalogue_.find_lookup(id);
         const fs::path target = dir_ / k->file;
-        if (fs::exists(target)) return;
+        const bool present = fs::exists(target);
+        if (present && !overwrite_) return;
         if (!k->download) throw DataError("lookup '" + id + "' is not present and has no download entry");
         const auto n = io::download_table(io::download_url(base_, *k->download), *k->download, target.string(),
-                                          events("lookup " + id));
+                                          events("lookup " + id), present);
         say("lookup " + id, "downloaded " + std::to_string(n) + " rows from " + k->download->service);
     }
 
@@ -109,7 +112,9 @@ private:
         }
         const fs::path target = dir_ / l.file;
         fs::create_directories(target.parent_path());
-        io::write_geopackage(target.string(), layer_name(l), t, geometries);
+        io::GeoPackageOptions options;
+        options.overwrite = overwrite_;
+        io::write_geopackage(target.string(), layer_name(l), t, geometries, options);
         say(l.id, "built from " + std::to_string(used.size()) + " of " + std::to_string(blocks.features.size()) + " " +
                       l.derive->from + " blocks into " + std::to_string(built.features.size()) + " features" +
                       (fallback.empty() ? "" : " (" + std::to_string(fallback.size()) + " not a clean coverage)"));
@@ -150,16 +155,18 @@ private:
     std::string base_;
     unsigned threads_;
     bool quiet_;
+    bool overwrite_;
     std::set<std::string> done_;
 };
 
 } // namespace
 
 std::size_t fetch_from_ons(const io::Catalogue& catalogue, const std::vector<std::string>& ids,
-                           const fs::path& data_dir, const std::string& base, unsigned threads, bool quiet)
+                           const fs::path& data_dir, const std::string& base, unsigned threads, bool quiet,
+                           bool overwrite)
 {
     if (base.empty()) throw UsageError("the catalogue has no [download] base URL; give --ons-url URL");
-    Fetcher fetcher(catalogue, data_dir, base, threads, quiet);
+    Fetcher fetcher(catalogue, data_dir, base, threads, quiet, overwrite);
     std::size_t failed = 0;
     for (const auto& id : ids) {
         try {

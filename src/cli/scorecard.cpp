@@ -45,9 +45,20 @@ std::size_t column_of(const Table& t, const std::string& name)
 
 } // namespace
 
+/// The files of a scorecard folder, checked together before the work and again before
+/// any is written, so an existing one without --overwrite stops the run and none is written.
+void check_scorecard_files(const ScorecardOptions& o)
+{
+    if (o.output.empty() || !std::filesystem::is_directory(o.output)) return;
+    io::check_output((std::filesystem::path(o.output) / "scorecard.json").string(), {o.overwrite});
+    for (const auto& measure : scorecard_measures())
+        io::check_output((std::filesystem::path(o.output) / (measure + ".csv")).string(), {o.overwrite});
+}
+
 void run_scorecard(const ScorecardOptions& o)
 {
     if (o.layers.size() < 2) throw UsageError("--scorecard needs at least two layers");
+    check_scorecard_files(o);
     const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
     const auto data_dir = io::resolve_data_dir(o.data_dir);
     std::vector<Layer> layers;
@@ -103,7 +114,8 @@ void run_scorecard(const ScorecardOptions& o)
         io::write_output("", json);
     } else {
         std::filesystem::create_directories(o.output);
-        io::write_output((std::filesystem::path(o.output) / "scorecard.json").string(), json);
+        check_scorecard_files(o);
+        io::write_output((std::filesystem::path(o.output) / "scorecard.json").string(), json, {o.overwrite});
         for (const auto& measure : scorecard_measures()) {
             const std::size_t c = column_of(ordered, measure);
             Table matrix;
@@ -117,7 +129,8 @@ void run_scorecard(const ScorecardOptions& o)
                                          : ordered.rows[std::distance(row_of.begin(), row_of.find({i, j}))][c]);
                 matrix.rows.push_back(std::move(row));
             }
-            io::write_output((std::filesystem::path(o.output) / (measure + ".csv")).string(), io::to_csv(matrix));
+            io::write_output((std::filesystem::path(o.output) / (measure + ".csv")).string(), io::to_csv(matrix),
+                             {o.overwrite});
         }
     }
     if (o.quiet) return;

@@ -18,7 +18,8 @@ struct ScorecardOptions {
     Spread spread = Spread::centroid;
     analysis::RuleRequest rule;
     double boundary_m = 50;
-    std::string output; ///< a folder: scorecard.json and one CSV matrix per measure; empty = JSON on stdout
+    std::string output;     ///< a folder: scorecard.json and one CSV matrix per measure; empty = JSON on stdout
+    bool overwrite = false; ///< --overwrite: replace those files when they exist
 };
 
 /// Scores every ordered pair of the layers, computing each pairwise overlap once.

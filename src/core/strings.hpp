@@ -23,4 +23,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 /// At most `limit` items joined by ", ", then ", … (N more)".
 std::string join_limited(const std::vector<std::string>& parts, std::size_t limit);
 
+/// `text` with every password of a connection string replaced by `***`: the value of a
+/// `password=`, `pwd=` or `passwd=` key (any case, quoted or not, as libpq, ODBC and URL
+/// queries write them) and the secret of a URL's `user:secret@host`. Applied wherever a
+/// data source is echoed (labels, messages, output JSON), so no output carries a secret.
+std::string redact_secrets(std::string_view text);
+
 } // namespace coterm

@@ -2,6 +2,7 @@
 #include "io/catalogue.hpp"
 
 #include "core/errors.hpp"
+#include "io/atomic_file.hpp"
 
 #include <toml++/toml.h>
 
@@ -79,6 +80,7 @@ std::optional<Derive> read_derive(const toml::table& t, const std::string& where
 
 Catalogue read_catalogue(const std::filesystem::path& file)
 {
+    note_input(file.string()); // never an output
     toml::table doc;
     try {
         doc = toml::parse_file(file.string());

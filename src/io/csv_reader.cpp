@@ -3,6 +3,7 @@
 
 #include "core/errors.hpp"
 #include "core/strings.hpp"
+#include "io/atomic_file.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -125,6 +126,7 @@ void parse_csv_text(CsvFile& out)
 
 CsvFile read_csv(const std::string& path)
 {
+    note_input(path); // never an output
     std::ifstream in(path, std::ios::binary);
     if (!in) throw DataError("cannot open '" + path + "': no such file or not readable");
     in.seekg(0, std::ios::end);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "io/gdal_errors.hpp"
 
+#include "core/strings.hpp"
+#include "io/atomic_file.hpp"
+
 #include <cpl_error.h>
 #include <gdal.h>
 #include <ogr_api.h>
@@ -33,6 +36,7 @@ void init_gdal()
 void* open_vector(const std::string& source)
 {
     init_gdal();
+    note_input(source); // never an output
     static std::mutex open_mutex;
     std::lock_guard lock(open_mutex);
     return GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
@@ -42,7 +46,14 @@ std::string take_gdal_error(const std::string& fallback)
 {
     std::string message;
     message.swap(last_message);
-    return message.empty() ? fallback : message;
+    // One line, without secrets: some drivers (PostgreSQL) answer over several lines and
+    // may echo the connection string.
+    std::string line = redact_secrets(message.empty() ? fallback : message);
+    for (char& c : line)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    while (!line.empty() && line.back() == ' ')
+        line.pop_back();
+    return line;
 }
 
 } // namespace coterm::io

@@ -119,11 +119,14 @@ std::string detect_field(const std::vector<std::string>& fields, bool code, cons
     return hits.empty() ? std::string() : hits.front();
 }
 
-RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, const std::string& label)
+RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, const std::string& given_label)
 {
     init_gdal();
+    const std::string label = redact_secrets(given_label); // a connection string's password never shows
     DatasetPtr ds(open_vector(source));
-    if (!ds) throw DataError("cannot open '" + source + "': " + take_gdal_error("not a readable vector source"));
+    if (!ds)
+        throw DataError("cannot open '" + redact_secrets(source) +
+                        "': " + take_gdal_error("not a readable vector source"));
     OGRLayerH layer = pick_layer(ds.get(), options.layer_name, label);
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
 

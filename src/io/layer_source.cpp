@@ -64,10 +64,11 @@ Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& r
     options.source_crs = raw.crs;
     options.threads = threads;
     // Outputs name a file layer by its file name, never by an absolute path.
-    const std::string label =
-        location.from_catalogue ? location.spec : std::filesystem::path(location.spec).filename().string();
-    Layer layer =
-        build_layer(location.spec, label.empty() ? location.spec : label, std::move(raw.features), options, report);
+    // A connection string's password never shows in a label (messages, output JSON).
+    const std::string label = redact_secrets(
+        location.from_catalogue ? location.spec : std::filesystem::path(location.spec).filename().string());
+    Layer layer = build_layer(location.spec, label.empty() ? redact_secrets(location.spec) : label,
+                              std::move(raw.features), options, report);
     layer.family = location.family;
     if (timings) {
         timings->read_s = std::chrono::duration<double>(t1 - t0).count();

@@ -2,48 +2,77 @@
 #include "io/layer_writer.hpp"
 
 #include "core/errors.hpp"
+#include "io/atomic_file.hpp"
 #include "io/gdal_errors.hpp"
+#include "io/temp_files.hpp"
 
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <map>
+#include <memory>
 
 namespace coterm::io {
+namespace {
 
-void write_geopackage(const std::string& path, const std::string& layer_name, const Table& table,
-                      const std::vector<Wkb>& geometries)
+namespace fs = std::filesystem;
+
+struct DatasetCloser {
+    void operator()(void* ds) const
+    {
+        if (ds) GDALClose(ds);
+    }
+};
+using Dataset = std::unique_ptr<void, DatasetCloser>;
+
+/// Opens `path` as a GeoPackage (and nothing else); null when it is not one.
+Dataset open_geopackage(const fs::path& path, bool update)
 {
-    init_gdal();
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    const fs::path temp = (target.has_parent_path() ? target.parent_path() : fs::path(".")) /
-                          ("." + target.filename().string() + ".part.gpkg");
-    fs::remove(temp);
-    GDALDriverH driver = GDALGetDriverByName("GPKG");
-    GDALDatasetH ds = driver ? GDALCreate(driver, temp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr;
-    if (!ds) throw DataError("cannot write '" + path + "': " + take_gdal_error("no GeoPackage driver"));
-    auto fail = [&](const std::string& what) {
-        GDALClose(ds);
-        fs::remove(temp);
-        throw DataError("cannot write '" + path + "': " + what + ": " + take_gdal_error());
-    };
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    OSRImportFromEPSG(srs, 27700);
-    OGRLayerH layer = GDALDatasetCreateLayer(ds, layer_name.c_str(), srs, wkbMultiPolygon, nullptr);
-    OSRDestroySpatialReference(srs);
-    if (!layer) fail("layer");
+    const char* const drivers[] = {"GPKG", nullptr};
+    return Dataset(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers,
+                              nullptr, nullptr));
+}
+
+/// Feature count of every layer, by name.
+std::map<std::string, GIntBig> layer_counts(GDALDatasetH ds)
+{
+    std::map<std::string, GIntBig> counts;
+    for (int i = 0; i < GDALDatasetGetLayerCount(ds); ++i) {
+        OGRLayerH layer = GDALDatasetGetLayer(ds, i);
+        counts[OGR_L_GetName(layer)] = OGR_L_GetFeatureCount(layer, TRUE);
+    }
+    return counts;
+}
+
+OGRFieldType field_type(Format format)
+{
+    return format == Format::text || format == Format::flag ? OFTString
+           : format == Format::integer                      ? OFTInteger64
+                                                            : OFTReal;
+}
+
+/// Creates layer `name` in `ds` and writes the rows in one transaction, checking every
+/// GDAL result. Throws DataError with GDAL's message.
+void fill_layer(GDALDatasetH ds, const std::string& name, const Table& table, const std::vector<Wkb>& geometries,
+                const std::string& srs_wkt)
+{
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(srs_wkt.empty() ? nullptr : srs_wkt.c_str());
+    if (srs_wkt.empty()) OSRImportFromEPSG(srs, 27700);
+    OGRLayerH layer = GDALDatasetCreateLayer(ds, name.c_str(), srs, wkbMultiPolygon, nullptr);
+    OSRRelease(srs);
+    if (!layer) throw DataError("cannot create layer '" + name + "': " + take_gdal_error());
     for (const auto& c : table.columns) {
-        const OGRFieldType type = c.format == Format::text || c.format == Format::flag ? OFTString
-                                  : c.format == Format::integer                        ? OFTInteger64
-                                                                                       : OFTReal;
-        OGRFieldDefnH field = OGR_Fld_Create(c.name.c_str(), type);
+        OGRFieldDefnH field = OGR_Fld_Create(c.name.c_str(), field_type(c.format));
         const OGRErr err = OGR_L_CreateField(layer, field, 1);
         OGR_Fld_Destroy(field);
-        if (err != OGRERR_NONE) fail("field " + c.name);
+        if (err != OGRERR_NONE) throw DataError("cannot create field '" + c.name + "': " + take_gdal_error());
     }
-    GDALDatasetStartTransaction(ds, 0);
+    if (GDALDatasetStartTransaction(ds, FALSE) != OGRERR_NONE)
+        throw DataError("cannot start writing: " + take_gdal_error());
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -57,18 +86,115 @@ void write_geopackage(const std::string& path, const std::string& layer_name, co
                 OGR_F_SetFieldString(f, static_cast<int>(c), format_cell(cell, table.columns[c].format).c_str());
         }
         OGRGeometryH g = nullptr;
-        if (OGR_G_CreateFromWkb(geometries[r].data(), nullptr, &g, static_cast<int>(geometries[r].size())) ==
-            OGRERR_NONE) {
-            g = OGR_G_ForceToMultiPolygon(g);
-            OGR_F_SetGeometryDirectly(f, g);
-        }
+        if (!geometries[r].empty() && OGR_G_CreateFromWkb(geometries[r].data(), nullptr, &g,
+                                                          static_cast<int>(geometries[r].size())) == OGRERR_NONE)
+            OGR_F_SetGeometryDirectly(f, OGR_G_ForceToMultiPolygon(g));
         const OGRErr err = OGR_L_CreateFeature(layer, f);
         OGR_F_Destroy(f);
-        if (err != OGRERR_NONE) fail("feature " + std::to_string(r + 1));
+        if (err != OGRERR_NONE)
+            throw DataError("cannot write feature " + std::to_string(r + 1) + ": " + take_gdal_error());
     }
-    GDALDatasetCommitTransaction(ds);
-    GDALClose(ds);
-    fs::rename(temp, target);
+    if (GDALDatasetCommitTransaction(ds) != OGRERR_NONE)
+        throw DataError("cannot commit the features: " + take_gdal_error());
+}
+
+/// Removes a temporary GeoPackage with SQLite's side files.
+void remove_geopackage_temp(const fs::path& temp)
+{
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+        remove_temp(temp.string() + suffix);
+}
+
+} // namespace
+
+void check_geopackage_output(const std::string& path, const std::string& layer_name, bool overwrite)
+{
+    const fs::path real = resolve_output_path(path);
+    std::error_code ec;
+    const fs::file_status status = fs::status(real, ec);
+    if (!fs::exists(status)) {
+        if (!fs::is_directory(folder_of(real)))
+            throw DataError("cannot write '" + path + "': folder " + folder_of(real).string() + " does not exist");
+        return;
+    }
+    if (is_input(real)) throw UsageError("'" + path + "' is one of this command's inputs; choose another output file");
+    if (!fs::is_regular_file(status))
+        throw UsageError("'" + path + "' is not a regular file; a GeoPackage needs one (choose another output file)");
+    if (!overwrite)
+        throw UsageError("'" + path + "' exists; give --overwrite to write layer '" + layer_name +
+                         "' into it (its other layers are kept), or choose another output file");
+}
+
+void write_geopackage(const std::string& path, const std::string& layer_name, const Table& table,
+                      const std::vector<Wkb>& geometries, const GeoPackageOptions& options)
+{
+    init_gdal();
+    check_geopackage_output(path, layer_name, options.overwrite);
+    const fs::path real = resolve_output_path(path);
+    const bool exists = fs::exists(real);
+    const fs::path folder = folder_of(real);
+    remove_stale_temps(folder, "");
+    TempFile reserved = create_temp_file(folder, real.filename().string());
+    ::close(reserved.fd);
+    const fs::path temp = reserved.path;
+    try {
+        take_gdal_error(); // a stale message must not be read as this write's failure
+        std::map<std::string, GIntBig> kept;
+        Dataset ds;
+        if (exists) {
+            if (Dataset old = open_geopackage(real, false)) {
+                // Another GeoPackage: edit a copy, keeping its other layers.
+                kept = layer_counts(old.get());
+                kept.erase(layer_name);
+                old.reset();
+                std::error_code ec;
+                fs::copy_file(real, temp, fs::copy_options::overwrite_existing, ec);
+                if (ec) throw DataError("cannot copy it: " + ec.message());
+                ds = open_geopackage(temp, true);
+                if (!ds) throw DataError("cannot open its copy: " + take_gdal_error());
+                for (int i = GDALDatasetGetLayerCount(ds.get()) - 1; i >= 0; --i)
+                    if (OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i)) == layer_name &&
+                        GDALDatasetDeleteLayer(ds.get(), i) != OGRERR_NONE)
+                        throw DataError("cannot replace layer '" + layer_name + "': " + take_gdal_error());
+            }
+            struct stat old_stat {};
+            if (::stat(real.c_str(), &old_stat) == 0) ::chmod(temp.c_str(), old_stat.st_mode & 07777);
+        }
+        if (!ds) {
+            fs::remove(temp); // GDAL creates the file itself
+            GDALDriverH driver = GDALGetDriverByName("GPKG");
+            ds.reset(driver ? GDALCreate(driver, temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
+            if (!ds) throw DataError("cannot create it: " + take_gdal_error("no GeoPackage driver"));
+        }
+        fill_layer(ds.get(), layer_name, table, geometries, options.srs_wkt);
+        ds.reset(); // GDAL 3.6's GDALClose returns nothing: its failure is in the error state
+        if (const std::string closing = take_gdal_error(""); !closing.empty())
+            throw DataError("cannot finish writing: " + closing);
+        // Read back what was written before it replaces anything.
+        const Dataset check = open_geopackage(temp, false);
+        if (!check) throw DataError("the written file does not open: " + take_gdal_error());
+        auto counts = layer_counts(check.get());
+        const auto written = counts.find(layer_name);
+        if (written == counts.end() || written->second != static_cast<GIntBig>(table.rows.size()))
+            throw DataError("the written layer holds " +
+                            (written == counts.end() ? std::string("nothing") : std::to_string(written->second)) +
+                            " features, not " + std::to_string(table.rows.size()));
+        counts.erase(written);
+        if (counts != kept) throw DataError("the other layers of the file were not kept as they were");
+    } catch (const DataError& e) {
+        remove_geopackage_temp(temp);
+        throw DataError("cannot write '" + path + "': " + e.what());
+    } catch (...) {
+        remove_geopackage_temp(temp);
+        throw;
+    }
+    try {
+        move_into_place(temp, real, exists);
+    } catch (...) {
+        remove_geopackage_temp(temp);
+        throw;
+    }
+    remove_geopackage_temp(temp); // side files SQLite may leave
 }
 
 } // namespace coterm::io

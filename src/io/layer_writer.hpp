@@ -8,10 +8,26 @@
 
 namespace coterm::io {
 
-/// Writes a GeoPackage with one layer `layer_name` in EPSG:27700: the table's columns as
-/// fields, one feature per row with its geometry (EPSG:27700 WKB). Written to a
-/// temporary file and renamed into place; DataError naming the path on failure.
+/// How a GeoPackage layer is written.
+struct GeoPackageOptions {
+    std::string srs_wkt;    ///< CRS of the geometries as WKT; empty: EPSG:27700
+    bool overwrite = false; ///< --overwrite: add or replace the layer in an existing file
+};
+
+/// Checks, before any work, that layer `layer_name` may be written to `path`: UsageError
+/// when `path` is an input, not a regular file, or exists without `overwrite` (the
+/// message names the file and suggests --overwrite); DataError when its folder is missing.
+void check_geopackage_output(const std::string& path, const std::string& layer_name, bool overwrite);
+
+/// Writes a GeoPackage layer `layer_name`: the table's columns as fields, one feature per
+/// row with its geometry (WKB in the options' CRS). A new file is made as a temporary
+/// file in the target's folder; an existing GeoPackage (with --overwrite) is copied to
+/// the temporary first, its layer `layer_name` replaced and every other layer kept.
+/// Every GDAL result is checked, the temporary is re-opened and its features counted,
+/// and only then is it renamed over the target (keeping the target's mode); on any
+/// failure (full disk, file-size limit) the temporary is removed, the target is as it
+/// was, and DataError names the path.
 void write_geopackage(const std::string& path, const std::string& layer_name, const Table& table,
-                      const std::vector<Wkb>& geometries);
+                      const std::vector<Wkb>& geometries, const GeoPackageOptions& options = {});
 
 } // namespace coterm::io

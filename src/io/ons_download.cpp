@@ -4,6 +4,7 @@
 #include "core/errors.hpp"
 #include "io/atomic_file.hpp"
 #include "io/gdal_errors.hpp"
+#include "io/layer_writer.hpp"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -13,7 +14,6 @@
 
 #include <filesystem>
 #include <memory>
-#include <unistd.h>
 #include <vector>
 
 namespace coterm::io {
@@ -162,56 +162,32 @@ std::string download_url(const std::string& base, const Download& d)
 }
 
 std::int64_t download_layer(const std::string& url, const Download& d, const std::string& gpkg_path,
-                            const std::string& layer_name, std::int64_t expected, const DownloadEvents& events)
+                            const std::string& layer_name, std::int64_t expected, const DownloadEvents& events,
+                            bool overwrite)
 {
     const Page page = read_pages(url, d, expected, events);
     if (page.records.empty()) throw DataError(url + ": the service returned no features");
+    // The shared GeoPackage writer checks every GDAL result and reads the file back
+    // before it is renamed into place, so a bad layer is never stored.
+    Table t;
+    for (const auto& [source, name] : d.fields)
+        t.columns.push_back({name, Format::text});
+    std::vector<Wkb> geometries;
+    for (const auto& r : page.records) {
+        t.rows.emplace_back(r.values.begin(), r.values.end());
+        geometries.push_back(r.wkb);
+    }
     const fs::path target(gpkg_path);
     fs::create_directories(target.parent_path().empty() ? fs::path(".") : target.parent_path());
-    const fs::path temp =
-        target.parent_path() / ("." + target.filename().string() + ".part-" + std::to_string(::getpid()) + ".gpkg");
-    fs::remove(temp);
-    try {
-        GDALDriverH driver = GDALGetDriverByName("GPKG");
-        Dataset out(driver ? GDALCreate(driver, temp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
-        if (!out) throw DataError(gpkg_path + ": cannot create: " + take_gdal_error());
-        OGRSpatialReferenceH srs = page.srs_wkt.empty() ? nullptr : OSRNewSpatialReference(page.srs_wkt.c_str());
-        OGRLayerH dst = GDALDatasetCreateLayer(out.get(), layer_name.c_str(), srs, wkbMultiPolygon, nullptr);
-        if (srs) OSRRelease(srs);
-        if (!dst) throw DataError(gpkg_path + ": cannot create layer: " + take_gdal_error());
-        for (const auto& [source, name] : d.fields) {
-            OGRFieldDefnH field = OGR_Fld_Create(name.c_str(), OFTString);
-            const OGRErr err = OGR_L_CreateField(dst, field, 1);
-            OGR_Fld_Destroy(field);
-            if (err != OGRERR_NONE) throw DataError(gpkg_path + ": cannot create field " + name);
-        }
-        if (OGR_L_StartTransaction(dst) != OGRERR_NONE)
-            throw DataError(gpkg_path + ": cannot write: " + take_gdal_error());
-        for (const auto& r : page.records) {
-            OGRFeatureH g = OGR_F_Create(OGR_L_GetLayerDefn(dst));
-            for (std::size_t k = 0; k < r.values.size(); ++k)
-                OGR_F_SetFieldString(g, static_cast<int>(k), r.values[k].c_str());
-            OGRGeometryH geom = nullptr;
-            if (!r.wkb.empty() &&
-                OGR_G_CreateFromWkb(r.wkb.data(), nullptr, &geom, static_cast<int>(r.wkb.size())) == OGRERR_NONE)
-                OGR_F_SetGeometryDirectly(g, OGR_G_ForceToMultiPolygon(geom));
-            const OGRErr err = OGR_L_CreateFeature(dst, g);
-            OGR_F_Destroy(g);
-            if (err != OGRERR_NONE) throw DataError(gpkg_path + ": cannot write a feature: " + take_gdal_error());
-        }
-        if (OGR_L_CommitTransaction(dst) != OGRERR_NONE)
-            throw DataError(gpkg_path + ": cannot write: " + take_gdal_error());
-        out.reset();
-        fs::rename(temp, target);
-    } catch (...) {
-        fs::remove(temp);
-        throw;
-    }
+    GeoPackageOptions options;
+    options.srs_wkt = page.srs_wkt;
+    options.overwrite = overwrite;
+    write_geopackage(gpkg_path, layer_name, t, geometries, options);
     return static_cast<std::int64_t>(page.records.size());
 }
 
 std::int64_t download_table(const std::string& url, const Download& d, const std::string& csv_path,
-                            const DownloadEvents& events)
+                            const DownloadEvents& events, bool overwrite)
 {
     const Page page = read_pages(url, d, 0, events);
     std::string csv;
@@ -224,7 +200,7 @@ std::int64_t download_table(const std::string& url, const Download& d, const std
         csv += "\n";
     }
     fs::create_directories(fs::path(csv_path).parent_path());
-    write_output(csv_path, csv);
+    write_output(csv_path, csv, {overwrite});
     return static_cast<std::int64_t>(page.records.size());
 }
 

@@ -26,13 +26,15 @@ struct DownloadEvents {
 /// the download lists. Written to a temporary file renamed into place. A request that
 /// fails for good, a truncated or unreadable page, a missing field, or fewer features
 /// than the server counted (or than `expected`, when > 0) is a DataError naming the URL;
-/// nothing is left behind. Returns the number of features.
+/// nothing is left behind. An existing file is replaced only with `overwrite`.
+/// Returns the number of features.
 std::int64_t download_layer(const std::string& url, const Download& d, const std::string& gpkg_path,
-                            const std::string& layer_name, std::int64_t expected, const DownloadEvents& events);
+                            const std::string& layer_name, std::int64_t expected, const DownloadEvents& events,
+                            bool overwrite = false);
 
 /// The same for a table without geometry (a lookup), written as CSV with a header of the
 /// catalogue's field names, every text field quoted.
 std::int64_t download_table(const std::string& url, const Download& d, const std::string& csv_path,
-                            const DownloadEvents& events);
+                            const DownloadEvents& events, bool overwrite = false);
 
 } // namespace coterm::io

@@ -4,6 +4,7 @@
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
 #include "core/strings.hpp"
+#include "io/atomic_file.hpp"
 
 #include <algorithm>
 
@@ -104,6 +105,7 @@ void check_declarations(const QueryData& qd, const std::string& w)
 
 Query read_query(const std::string& path)
 {
+    note_input(path); // never an output
     toml::table doc;
     try {
         doc = toml::parse_file(path);
@@ -122,6 +124,11 @@ Query read_query(const std::string& path)
     q.weights_data = text(doc, "weights-data", path);
     q.weights_var = text(doc, "weights-var", path);
     q.name = text(doc, "name", path, true);
+    // out/<name> is the default output folder: a plain folder name, never a path.
+    if (q.name.empty() || q.name.starts_with('.') || q.name.find_first_of("/\\") != std::string::npos ||
+        std::any_of(q.name.begin(), q.name.end(), [](unsigned char c) { return c < 0x20; }))
+        throw UsageError(path + ": 'name' must be a plain folder name (no '/', not starting with '.'), not \"" +
+                         q.name + "\"");
     q.title = text(doc, "title", path);
     q.description = text(doc, "description", path);
     // The same ranges as the command line's options.
