@@ -5,6 +5,7 @@
 #include "cli/footprint_build.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/map_geometry.hpp"
+#include "cli/run_report.hpp"
 #include "cli/run_summary.hpp"
 #include "cli/score_pair.hpp"
 #include "core/apportion.hpp"
@@ -150,11 +151,14 @@ public:
         card.tables.emplace_back("pairs", scorecard);
 
         const fs::path out = o_.out.empty() ? fs::path("out") / q.name : fs::path(o_.out);
-        write_folder(out, {{"footprints.geojson", io::to_geojson(t, geometries)},
-                           {"footprints.csv", io::to_csv(t)},
-                           {"scorecard.csv", io::to_csv(scorecard)},
-                           {"scorecard.json", io::to_json(card)},
-                           {"summary.md", summary_md(q, fp, f)}});
+        std::vector<std::pair<std::string, std::string>> files = {{"footprints.geojson", io::to_geojson(t, geometries)},
+                                                                  {"footprints.csv", io::to_csv(t)},
+                                                                  {"scorecard.csv", io::to_csv(scorecard)},
+                                                                  {"scorecard.json", io::to_json(card)},
+                                                                  {"summary.md", summary_md(q, fp, f)}};
+        for (auto& file : run_report_files({q, catalogue, fp, t, f, geometries, simplify, overlays_}))
+            files.push_back(std::move(file));
+        write_folder(out, files);
         if (!o_.quiet)
             std::cerr << "coterm: run " << q.name << ": " << fp.features.size() << " footprints, " << q.compare.size()
                       << " comparison layers, " << q.data.size() << " datasets -> " << out.string() << "\n";
@@ -273,6 +277,7 @@ private:
         options.uncertain = -1;
         for (const auto& id : q.compare) {
             const Layer other = load_any_layer(find_layer(q, id), catalogue, dir, o_.threads, o_.verbose);
+            overlays_.push_back(comparison_overlay(other, catalogue, overlays_.empty()));
             const ScoredPair s = score_layers(fp, other, &weights, Spread::centroid, options, 50, o_.threads);
             const std::size_t n = fp.features.size();
             std::vector<Cell> units(n), covered(n), best(n), whole(n), splits(n);
@@ -320,6 +325,7 @@ private:
 
     RunCliOptions o_;
     const Layer* footprint_layer_ = nullptr;
+    std::vector<render::Overlay> overlays_; ///< comparison layers' boundaries for report.html
 };
 
 } // namespace
