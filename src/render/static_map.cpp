@@ -25,6 +25,7 @@ struct Frame {
     double pt = 1;          ///< one typographic point in pixels
     double margin = 0;      ///< outer margin
     double panel_x = 0, panel_w = 0, header_h = 0, footer_h = 0;
+    double map_x = 0, map_y = 0, map_w = 0, map_h = 0; ///< the box the map is drawn (and clipped) in
 };
 
 void set_colour(cairo_t* cr, const Rgb& c, double alpha = 1)
@@ -82,6 +83,10 @@ Frame make_frame(const ReportModel& m, const StaticMapOptions& o, cairo_t* measu
     double h = o.height_px;
     if (h == 0) h = std::max(200.0, std::ceil(f.header_h + map_w * ext_h / ext_w + f.footer_h));
     const double map_h = std::max(h - f.header_h - f.footer_h, 1.0);
+    f.map_x = f.margin;
+    f.map_y = f.header_h;
+    f.map_w = map_w;
+    f.map_h = map_h;
     StaticLayout& l = f.layout;
     l.width = o.width_px;
     l.height = static_cast<int>(h);
@@ -112,7 +117,7 @@ void draw_scale_bar(cairo_t* cr, const Frame& f, double x, double y, double max_
     }
     const TextStyle t{7.5 * f.pt, false};
     draw_text(cr, t, "0", x, y + h + line_height(t), mark_colour);
-    const std::string label = (km >= 1 ? std::to_string(static_cast<long long>(km)) : std::to_string(km)) + " km";
+    const std::string label = km >= 1 ? std::to_string(std::llround(km)) + " km" : std::to_string(std::llround(km * 1000)) + " m";
     draw_text(cr, t, label, x + len - text_width(cr, t, label) / 2, y + h + line_height(t), mark_colour);
 }
 
@@ -193,6 +198,10 @@ void draw(cairo_t* cr, const ReportModel& m, const StaticMapOptions& o, Frame& f
     if (!m.measures.empty())
         c = std::make_unique<Classification>(classify(m.features, m.measures[m.default_measure], m.default_measure));
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    // Outlines may reach beyond the features: keep everything inside the map's box.
+    cairo_save(cr);
+    cairo_rectangle(cr, f.map_x, f.map_y, f.map_w, f.map_h);
+    cairo_clip(cr);
     for (std::size_t i = 0; i < m.features.size(); ++i) {
         add_shape(cr, l, m.features[i].geometry_bng);
         set_colour(cr, c ? fill_of(*c, i) : plain_colour);
@@ -219,6 +228,7 @@ void draw(cairo_t* cr, const ReportModel& m, const StaticMapOptions& o, Frame& f
         cairo_set_line_width(cr, 0.6 * f.pt);
         cairo_stroke(cr);
     }
+    cairo_restore(cr);
     if (o.labels) {
         const TextStyle t{6.5 * f.pt, false};
         for (const auto& mf : m.features) {

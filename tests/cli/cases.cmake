@@ -234,3 +234,13 @@ add_test(NAME cli.data_fetch_ons
           -DFIXTURES=${F}/fake_ons -DOUT=${CMAKE_CURRENT_BINARY_DIR}/fetched-ons -DHALVES=${F}/halves.geojson
           -DGOLDEN=${G}/data_fetch_districts_halves.csv -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_fetch.cmake)
 set_tests_properties(cli.data_fetch_ons PROPERTIES LABELS cli)
+
+# ---- map: every output format on an overlap's pieces (see run_map.cmake) ----
+add_test(NAME cli.map_formats
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DF=${F} -DOUT=${CMAKE_CURRENT_BINARY_DIR}/map-formats
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_map.cmake)
+set_tests_properties(cli.map_formats PROPERTIES LABELS cli)
+add_test(NAME cli.doc_options_map
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=map
+          -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/map.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
+set_tests_properties(cli.doc_options_map PROPERTIES LABELS cli)

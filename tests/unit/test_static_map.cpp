@@ -3,60 +3,15 @@
 
 #include "render/classify.hpp"
 #include "render/map_geometry.hpp"
+#include "png_image.hpp"
 #include "render_fixtures.hpp"
 
-#include <cairo.h>
 #include <catch2/catch.hpp>
 
-#include <cstring>
 
 using namespace coterm;
 using namespace coterm::render;
 
-namespace {
-
-struct Reader {
-    const std::string* bytes;
-    std::size_t at = 0;
-};
-
-cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int length)
-{
-    auto* r = static_cast<Reader*>(closure);
-    if (r->at + length > r->bytes->size()) return CAIRO_STATUS_READ_ERROR;
-    std::memcpy(data, r->bytes->data() + r->at, length);
-    r->at += length;
-    return CAIRO_STATUS_SUCCESS;
-}
-
-/// A decoded PNG (through Cairo's reader, not ours).
-struct Image {
-    int width = 0, height = 0;
-    std::vector<Rgb> pixels;
-    Rgb at(double x, double y) const { return pixels[static_cast<std::size_t>(y) * width + static_cast<std::size_t>(x)]; }
-};
-
-Image decode(const std::string& png)
-{
-    Reader r{&png};
-    cairo_surface_t* s = cairo_image_surface_create_from_png_stream(read_bytes, &r);
-    REQUIRE(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
-    cairo_surface_flush(s);
-    Image img{cairo_image_surface_get_width(s), cairo_image_surface_get_height(s), {}};
-    const unsigned char* data = cairo_image_surface_get_data(s);
-    const int stride = cairo_image_surface_get_stride(s);
-    for (int y = 0; y < img.height; ++y)
-        for (int x = 0; x < img.width; ++x) {
-            std::uint32_t v;
-            std::memcpy(&v, data + y * stride + 4 * x, 4);
-            img.pixels.push_back({static_cast<std::uint8_t>(v >> 16), static_cast<std::uint8_t>(v >> 8),
-                                  static_cast<std::uint8_t>(v)});
-        }
-    cairo_surface_destroy(s);
-    return img;
-}
-
-} // namespace
 
 TEST_CASE("A PNG map has the size and DPI asked, and each square the colour of its legend swatch")
 {
@@ -70,7 +25,7 @@ TEST_CASE("A PNG map has the size and DPI asked, and each square the colour of i
     // pHYs right after IHDR: 96 dpi = 3780 pixels per metre (0x0EC4), unit metre.
     CHECK(png.compare(37, 4, "pHYs") == 0);
     CHECK(png.substr(41, 9) == std::string("\0\0\x0e\xc4\0\0\x0e\xc4\1", 9));
-    const Image img = decode(png);
+    const test::Image img = test::decode_png(png);
     CHECK(img.width == 600);
     CHECK(img.height == 500);
     const StaticLayout l = layout_static_map(m, o);
