@@ -258,8 +258,8 @@ render::ReportModel run_report_model(const RunReportInput& in)
     for (const auto& id : q.compare)
         compared.push_back(short_title(in.catalogue, id));
     if (!compared.empty()) m.headline.emplace_back("Compared with", join(compared, "; "));
+    // The alignment lines; which units each footprint splits is in the alignment table.
     m.findings = f.alignment;
-    m.findings.insert(m.findings.end(), f.splitting.begin(), f.splitting.end());
     for (const auto& line : f.conservation)
         m.conservation.push_back(group_numbers(line));
     m.notes.push_back("Query: " + q.name + "; footprints: " +
