@@ -5,6 +5,7 @@
 #include "core/number_format.hpp"
 #include "core/strings.hpp"
 #include "render/display_format.hpp"
+#include "render/map_geometry.hpp"
 #include "render/report_html.hpp"
 #include "render/static_map.hpp"
 
@@ -130,7 +131,10 @@ std::string group_numbers(const std::string& line)
 
 render::Overlay comparison_overlay(const Layer& layer, const io::Catalogue& catalogue, bool visible)
 {
-    return {short_title(catalogue, layer.label), map_geometries(layer, overlay_simplify_m, true), visible};
+    std::vector<const Geometry*> shapes;
+    for (const auto& f : layer.features)
+        shapes.push_back(&f.geometry);
+    return {short_title(catalogue, layer.label), render::simplified_outlines(shapes, overlay_simplify_m), visible};
 }
 
 render::ReportModel run_report_model(const RunReportInput& in)

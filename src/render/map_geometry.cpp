@@ -90,6 +90,18 @@ std::string svg_path_data(const Wkb& wkb, double unit_m)
     return d;
 }
 
+std::vector<Wkb> simplified_outlines(const std::vector<const Geometry*>& shapes, double tolerance_m)
+{
+    GEOSContextHandle_t ctx = geos_context();
+    std::vector<Wkb> out;
+    for (const Geometry* g : shapes) {
+        // A copy of our own: the result is made through the input's factory (architecture.md).
+        const Geometry local = g->copy_for_this_thread();
+        out.push_back(Geometry(GEOSTopologyPreserveSimplify_r(ctx, local.get(), tolerance_m)).to_wkb());
+    }
+    return out;
+}
+
 MapPoint label_point(const Wkb& wkb)
 {
     const Geometry g = Geometry::from_wkb(wkb);
