@@ -131,8 +131,8 @@ public:
             std::string what = std::to_string(model.features.size()) + " areas";
             if (!model.measures.empty()) {
                 const auto c = render::classify(model.features, model.measures[0], 0);
-                what += " coloured by " + o_.color + " (" + std::to_string(c.classes.size()) + " classes, " +
-                        c.method + ")";
+                what += " coloured by " + o_.color + " (" + std::to_string(c.classes.size()) + " classes, " + c.method +
+                        ")";
             }
             std::cerr << "coterm: map " << o_.layer << ": " << what << " -> " << o_.output << "\n";
         }
@@ -182,8 +182,7 @@ private:
             m.features.push_back(std::move(f));
         }
         render::ReportTable table{"Data", std::move(data), {}, {}, {}};
-        if (!o_.color.empty())
-            table.kinds = {render::ValueKind::text, render::ValueKind::text, m.measures[0].kind};
+        if (!o_.color.empty()) table.kinds = {render::ValueKind::text, render::ValueKind::text, m.measures[0].kind};
         m.tables.push_back(std::move(table));
         if (simplify > 0)
             m.notes.push_back("Map geometry simplified at " + std::to_string(static_cast<long long>(simplify)) +

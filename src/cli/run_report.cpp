@@ -34,9 +34,9 @@ std::string humanise(std::string name)
     bool money = false, per_head = false;
     if (name.ends_with("_per_head")) name.erase(name.size() - 9), per_head = true;
     if (name.ends_with("_gbp")) name.erase(name.size() - 4), money = true;
-    static const std::map<std::string, std::string> words = {
-        {"gp", "GP"}, {"imd2025", "IMD 2025"}, {"u75", "under-75"}, {"wp", "need-weighted population:"},
-        {"nhs", "NHS"}, {"usual", "usual"}};
+    static const std::map<std::string, std::string> words = {{"gp", "GP"},        {"imd2025", "IMD 2025"},
+                                                             {"u75", "under-75"}, {"wp", "need-weighted population:"},
+                                                             {"nhs", "NHS"},      {"usual", "usual"}};
     std::istringstream in(name);
     std::string word, out, previous;
     std::vector<std::string> parts;
@@ -59,8 +59,9 @@ std::string humanise(std::string name)
 /// catalogue title before its date, bracket or comma.
 std::string short_title(const io::Catalogue& catalogue, const std::string& id)
 {
-    static const std::vector<std::string> months = {"January", "February", "March", "April", "May", "June", "July",
-                                                    "August", "September", "October", "November", "December"};
+    static const std::vector<std::string> months = {"January",   "February", "March",    "April",
+                                                    "May",       "June",     "July",     "August",
+                                                    "September", "October",  "November", "December"};
     for (const auto& layer : catalogue.layers) {
         if (layer.id != id) continue;
         std::istringstream in(layer.title);
@@ -89,9 +90,11 @@ std::size_t column_index(const Table& t, const std::string& name)
 /// A table's column header: short, the layer's id for alignment columns ("icb24: units met").
 std::string column_header(const std::string& name)
 {
-    static const std::vector<std::pair<std::string, std::string>> suffixes = {
-        {"_units", ": units met"},          {"_covered_share", ": % covered"}, {"_best_share", ": % in best unit"},
-        {"_whole", ": whole units"},        {"_splits", ": units split"}};
+    static const std::vector<std::pair<std::string, std::string>> suffixes = {{"_units", ": units met"},
+                                                                              {"_covered_share", ": % covered"},
+                                                                              {"_best_share", ": % in best unit"},
+                                                                              {"_whole", ": whole units"},
+                                                                              {"_splits", ": units split"}};
     for (const auto& [suffix, text] : suffixes)
         if (name.ends_with(suffix)) return name.substr(0, name.size() - suffix.size()) + text;
     if (name.ends_with("_coverage")) return humanise(name.substr(0, name.size() - 9)) + ": coverage";
@@ -111,10 +114,12 @@ std::string group_numbers(const std::string& line)
         while (starts && j < line.size() && std::isdigit(static_cast<unsigned char>(line[j])))
             ++j;
         std::size_t k = j;
-        if (k < line.size() && line[k] == '.' && k + 1 < line.size() && std::isdigit(static_cast<unsigned char>(line[k + 1])))
+        if (k < line.size() && line[k] == '.' && k + 1 < line.size() &&
+            std::isdigit(static_cast<unsigned char>(line[k + 1])))
             for (++k; k < line.size() && std::isdigit(static_cast<unsigned char>(line[k]));)
                 ++k;
-        if (!starts || j - i < 5 || (k < line.size() && (std::isalpha(static_cast<unsigned char>(line[k])) || line[k] == '_'))) {
+        if (!starts || j - i < 5 ||
+            (k < line.size() && (std::isalpha(static_cast<unsigned char>(line[k])) || line[k] == '_'))) {
             out += line[i++];
             continue;
         }
@@ -266,14 +271,17 @@ render::ReportModel run_report_model(const RunReportInput& in)
     m.findings = f.alignment;
     for (const auto& line : f.conservation)
         m.conservation.push_back(group_numbers(line));
-    m.notes.push_back("Query: " + q.name + "; footprints: " +
-                      (q.layer.empty() ? "built from whole " + q.blocks : short_title(in.catalogue, q.layer)) +
-                      "; weights: " + f.weights_label + " (each small area to the footprint holding its point on surface).");
-    m.notes.push_back("Map geometry simplified at " + format_general(in.simplify_m > 0 ? in.simplify_m : report_simplify_m, 6) +
+    m.notes.push_back(
+        "Query: " + q.name +
+        "; footprints: " + (q.layer.empty() ? "built from whole " + q.blocks : short_title(in.catalogue, q.layer)) +
+        "; weights: " + f.weights_label + " (each small area to the footprint holding its point on surface).");
+    m.notes.push_back("Map geometry simplified at " +
+                      format_general(in.simplify_m > 0 ? in.simplify_m : report_simplify_m, 6) +
                       " m (comparison boundaries at " + format_general(overlay_simplify_m, 6) +
                       " m) for display only, shared edges kept identical; every number is computed on full geometry.");
-    m.notes.push_back("Map classes: quantiles (about equal numbers of footprints per class) for numbers, one class per "
-                      "value for counts with few values; ColorBrewer YlGnBu and Okabe–Ito colours (docs/methods.md §15).");
+    m.notes.push_back(
+        "Map classes: quantiles (about equal numbers of footprints per class) for numbers, one class per "
+        "value for counts with few values; ColorBrewer YlGnBu and Okabe–Ito colours (docs/methods.md §15).");
     return m;
 }
 

@@ -26,11 +26,11 @@ inline constexpr double overlay_simplify_m = 200;
 struct RunReportInput {
     const io::Query& query;
     const io::Catalogue& catalogue;
-    const Layer& footprints;              ///< full geometry, in table row order
-    const Table& table;                   ///< the footprint table written as footprints.csv
-    const RunFindings& findings;          ///< the lines of summary.md
-    const std::vector<Wkb>& geometries;   ///< footprints.geojson's geometry (simplified when simplify_m > 0)
-    double simplify_m = 0;                ///< how `geometries` were simplified
+    const Layer& footprints;                      ///< full geometry, in table row order
+    const Table& table;                           ///< the footprint table written as footprints.csv
+    const RunFindings& findings;                  ///< the lines of summary.md
+    const std::vector<Wkb>& geometries;           ///< footprints.geojson's geometry (simplified when simplify_m > 0)
+    double simplify_m = 0;                        ///< how `geometries` were simplified
     const std::vector<render::Overlay>& overlays; ///< comparison layers, from comparison_overlay()
 };
 

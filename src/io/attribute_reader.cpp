@@ -28,11 +28,13 @@ AttributeValues read_attribute(const std::string& source, const std::string& lay
     init_gdal();
     std::unique_ptr<void, DatasetCloser> ds(open_vector(source));
     if (!ds) throw DataError("cannot open '" + source + "': " + take_gdal_error("not a readable vector source"));
-    OGRLayerH layer = layer_name.empty() ? (GDALDatasetGetLayerCount(ds.get()) == 1 ? GDALDatasetGetLayer(ds.get(), 0) : nullptr)
-                                         : GDALDatasetGetLayerByName(ds.get(), layer_name.c_str());
+    OGRLayerH layer = layer_name.empty()
+                          ? (GDALDatasetGetLayerCount(ds.get()) == 1 ? GDALDatasetGetLayer(ds.get(), 0) : nullptr)
+                          : GDALDatasetGetLayerByName(ds.get(), layer_name.c_str());
     if (!layer)
-        throw UsageError(label + ": " +
-                         (layer_name.empty() ? "the source must hold exactly one layer" : "no layer '" + layer_name + "'"));
+        throw UsageError(
+            label + ": " +
+            (layer_name.empty() ? "the source must hold exactly one layer" : "no layer '" + layer_name + "'"));
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     std::vector<std::string> fields;
     for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)

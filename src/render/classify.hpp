@@ -14,8 +14,8 @@ namespace coterm::render {
 struct MapClass {
     std::string label; ///< "12,345 – 67,890", a category's value, or "3"
     Rgb colour;
-    std::size_t count = 0;       ///< features in the class
-    double min = 0, max = 0;     ///< the smallest and largest value in the class (numeric classes)
+    std::size_t count = 0;   ///< features in the class
+    double min = 0, max = 0; ///< the smallest and largest value in the class (numeric classes)
 };
 
 /// How a measure colours the map.
@@ -37,8 +37,8 @@ inline constexpr std::size_t default_classes = 5;
 ///   smallest and largest value it holds, and coloured from the YlGnBu scheme;
 /// - numeric measures with at most `classes` distinct values (and counts with at most 7):
 ///   one class per value, YlGnBu;
-/// - category and flag: one class per distinct value, sorted by text, Okabe–Ito colours, the eighth and later sharing grey "other".
-/// Features whose value is missing get class -1 (no-data grey).
+/// - category and flag: one class per distinct value, sorted by text, Okabe–Ito colours, the eighth and later sharing
+/// grey "other". Features whose value is missing get class -1 (no-data grey).
 Classification classify(const std::vector<MapFeature>& features, const Measure& measure, std::size_t m,
                         std::size_t classes = default_classes);
 

@@ -30,14 +30,14 @@ struct Measure {
     std::string id;    ///< stable identifier (a column name), used by tests and the URL-free selector
     std::string label; ///< what the selector and legend say, e.g. "Population (Census 2021)"
     ValueKind kind = ValueKind::number;
-    std::string unit; ///< optional suffix after the label, e.g. "years", "per 100,000"
+    std::string unit;       ///< optional suffix after the label, e.g. "years", "per 100,000"
     bool in_tooltip = true; ///< listed when hovering an area (the measure on the map always is)
 };
 
 /// One area drawn on the map.
 struct MapFeature {
     std::string code, name;
-    Wkb geometry_bng;        ///< little-endian 2D WKB in EPSG:27700, already simplified for display
+    Wkb geometry_bng;         ///< little-endian 2D WKB in EPSG:27700, already simplified for display
     std::vector<Cell> values; ///< one per measure (same order as ReportModel::measures); missing = no data
     bool marked = false;      ///< drawn hatched and outlined (e.g. it splits a comparison body)
 };

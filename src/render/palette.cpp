@@ -43,14 +43,14 @@ const std::vector<Rgb>& categorical_palette()
 {
     // Okabe, M. and Ito, K. (2008) "Color Universal Design (CUD): how to make figures and
     // presentations that are friendly to colorblind people", jfly.uni-koeln.de/color/.
-    static const std::vector<Rgb> okabe_ito = {{230, 159, 0},  {86, 180, 233},  {0, 158, 115}, {240, 228, 66},
-                                               {0, 114, 178},  {213, 94, 0},    {204, 121, 167}};
+    static const std::vector<Rgb> okabe_ito = {{230, 159, 0}, {86, 180, 233}, {0, 158, 115},  {240, 228, 66},
+                                               {0, 114, 178}, {213, 94, 0},   {204, 121, 167}};
     return okabe_ito;
 }
 
 const std::vector<Rgb>& overlay_palette()
 {
-    static const std::vector<Rgb> lines = {{0, 0, 0},     {213, 94, 0}, {0, 114, 178},
+    static const std::vector<Rgb> lines = {{0, 0, 0},       {213, 94, 0},  {0, 114, 178},
                                            {204, 121, 167}, {230, 159, 0}, {0, 158, 115}};
     return lines;
 }

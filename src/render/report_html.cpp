@@ -43,8 +43,8 @@ std::string data_json(const ReportModel& m, const std::vector<Classification>& c
     std::string j = "{\"default\":" + std::to_string(m.default_measure) + ",\"noData\":\"" + to_hex(no_data_colour) +
                     "\",\"features\":[";
     for (std::size_t i = 0; i < m.features.size(); ++i)
-        j += std::string(i ? "," : "") + "[" + json_string(m.features[i].code) + "," +
-             json_string(m.features[i].name) + "," + (m.features[i].marked ? "1" : "0") + "]";
+        j += std::string(i ? "," : "") + "[" + json_string(m.features[i].code) + "," + json_string(m.features[i].name) +
+             "," + (m.features[i].marked ? "1" : "0") + "]";
     j += "],\"measures\":[";
     for (std::size_t k = 0; k < m.measures.size(); ++k) {
         const Measure& me = m.measures[k];
@@ -82,8 +82,8 @@ std::string svg_map(const ReportModel& m, const std::vector<Classification>& cla
     const long long h = std::llround(std::ceil(-box.min_y / u)) - y0 + pad;
     std::string s = "<svg id=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + std::to_string(x0) + " " +
                     std::to_string(y0) + " " + std::to_string(w) + " " + std::to_string(h) +
-                    "\" role=\"img\" aria-label=\"" + escape_xml(m.title) + "\" data-unit-m=\"" +
-                    format_general(u, 6) + "\">\n<defs></defs>\n<g id=\"features\">\n";
+                    "\" role=\"img\" aria-label=\"" + escape_xml(m.title) + "\" data-unit-m=\"" + format_general(u, 6) +
+                    "\">\n<defs></defs>\n<g id=\"features\">\n";
     // Marked features last, so their outline is drawn over their neighbours' edges.
     for (int pass = 0; pass < 2; ++pass)
         for (std::size_t i = 0; i < m.features.size(); ++i) {
@@ -108,8 +108,9 @@ std::string svg_map(const ReportModel& m, const std::vector<Classification>& cla
         s += "<g id=\"labels\" font-size=\"" + std::to_string(std::max<long long>(w / 90, 1)) + "\">";
         for (const auto& f : m.features) {
             const MapPoint p = label_point(f.geometry_bng);
-            s += "<text x=\"" + std::to_string(std::llround(p.x / u)) + "\" y=\"" + std::to_string(std::llround(-p.y / u)) +
-                 "\">" + escape_xml(f.name.empty() ? f.code : f.name) + "</text>";
+            s += "<text x=\"" + std::to_string(std::llround(p.x / u)) + "\" y=\"" +
+                 std::to_string(std::llround(-p.y / u)) + "\">" + escape_xml(f.name.empty() ? f.code : f.name) +
+                 "</text>";
         }
         s += "</g>\n";
     }
@@ -138,7 +139,8 @@ std::string table_html(const ReportTable& rt, std::size_t index)
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         const auto& row = t.rows[r];
         s += "<tr";
-        if (code_col < t.columns.size()) s += " data-code=\"" + escape_xml(format_display(row[code_col], ValueKind::text)) + "\"";
+        if (code_col < t.columns.size())
+            s += " data-code=\"" + escape_xml(format_display(row[code_col], ValueKind::text)) + "\"";
         s += ">";
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
             const ValueKind k = kind(c);
@@ -183,8 +185,8 @@ std::string render_report_html(const ReportModel& m, const HtmlOptions& o)
                     // Belt and braces for "no network request": the page may load nothing.
                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                     "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n<title>" +
-                    escape_xml(m.title) + "</title>\n<style>\n" + report_css + "</style>\n</head>\n<body>\n<header>\n<h1>" +
-                    escape_xml(m.title) + "</h1>\n";
+                    escape_xml(m.title) + "</title>\n<style>\n" + report_css +
+                    "</style>\n</head>\n<body>\n<header>\n<h1>" + escape_xml(m.title) + "</h1>\n";
     if (!m.subtitle.empty()) s += "<p class=\"subtitle\">" + escape_xml(m.subtitle) + "</p>\n";
     if (!m.headline.empty()) {
         s += "<dl class=\"headline\">\n";
@@ -211,8 +213,9 @@ std::string render_report_html(const ReportModel& m, const HtmlOptions& o)
         const auto& lines = overlay_palette();
         for (std::size_t k = 0; k < m.overlays.size(); ++k)
             s += "<label><input type=\"checkbox\" data-overlay=\"" + std::to_string(k) + "\"" +
-                 (m.overlays[k].visible ? " checked" : "") + "><span class=\"line\" style=\"border-color:" +
-                 to_hex(lines[k % lines.size()]) + "\"></span>" + escape_xml(m.overlays[k].label) + "</label>\n";
+                 (m.overlays[k].visible ? " checked" : "") +
+                 "><span class=\"line\" style=\"border-color:" + to_hex(lines[k % lines.size()]) + "\"></span>" +
+                 escape_xml(m.overlays[k].label) + "</label>\n";
         s += "</fieldset>\n";
     }
     s += "<p class=\"hint\">Hover over an area for its figures; click it to find its row.</p>\n</aside>\n</section>\n";

@@ -8,7 +8,7 @@ namespace coterm::render {
 
 /// How report.html is written.
 struct HtmlOptions {
-    double unit_m = 10; ///< SVG coordinates are whole multiples of this many metres (1–10 m keeps a report small)
+    double unit_m = 10;  ///< SVG coordinates are whole multiples of this many metres (1–10 m keeps a report small)
     bool labels = false; ///< write each feature's name on the map
 };
 

@@ -22,8 +22,8 @@ namespace {
 /// Layout and styles of one drawing, in pixels.
 struct Frame {
     StaticLayout layout;
-    double pt = 1;          ///< one typographic point in pixels
-    double margin = 0;      ///< outer margin
+    double pt = 1;     ///< one typographic point in pixels
+    double margin = 0; ///< outer margin
     double panel_x = 0, panel_w = 0, header_h = 0, footer_h = 0;
     double map_x = 0, map_y = 0, map_w = 0, map_h = 0; ///< the box the map is drawn (and clipped) in
 };
@@ -75,8 +75,8 @@ Frame make_frame(const ReportModel& m, const StaticMapOptions& o, cairo_t* measu
     TextStyle title{16 * f.pt, true}, sub{9 * f.pt, false}, small{7 * f.pt, false};
     f.header_h = f.margin + line_height(title) +
                  wrap_text(measure_cr, sub, m.subtitle, w - 2 * f.margin, 3).size() * line_height(sub) + 8 * f.pt;
-    f.footer_h = wrap_text(measure_cr, small, m.attribution, w - 2 * f.margin, 4).size() * line_height(small) +
-                 f.margin;
+    f.footer_h =
+        wrap_text(measure_cr, small, m.attribution, w - 2 * f.margin, 4).size() * line_height(small) + f.margin;
     const Box box = map_extent(m.features);
     const double ext_w = std::max(box.max_x - box.min_x, 1.0), ext_h = std::max(box.max_y - box.min_y, 1.0);
     const double map_w = f.panel_x - 12 * f.pt - f.margin;
@@ -117,7 +117,8 @@ void draw_scale_bar(cairo_t* cr, const Frame& f, double x, double y, double max_
     }
     const TextStyle t{7.5 * f.pt, false};
     draw_text(cr, t, "0", x, y + h + line_height(t), mark_colour);
-    const std::string label = km >= 1 ? std::to_string(std::llround(km)) + " km" : std::to_string(std::llround(km * 1000)) + " m";
+    const std::string label =
+        km >= 1 ? std::to_string(std::llround(km)) + " km" : std::to_string(std::llround(km * 1000)) + " m";
     draw_text(cr, t, label, x + len - text_width(cr, t, label) / 2, y + h + line_height(t), mark_colour);
 }
 
@@ -142,7 +143,7 @@ void draw_legend(cairo_t* cr, const ReportModel& m, const Classification* c, Fra
         const Measure& me = m.measures[m.default_measure];
         text_row(head, me.label + (me.unit.empty() ? "" : " (" + me.unit + ")"), mark_colour, 0);
         text_row(note,
-                 c->method == "quantiles" ? "Quantile classes (about equal numbers of areas)"
+                 c->method == "quantiles"    ? "Quantile classes (about equal numbers of areas)"
                  : c->method == "categories" ? "One colour per value"
                                              : "One class per value",
                  Rgb{90, 90, 90}, 0);
@@ -335,7 +336,8 @@ std::string render_static_map(const ReportModel& model, const StaticMapOptions& 
     cairo_surface_finish(surface);
     const cairo_status_t status = drawn != CAIRO_STATUS_SUCCESS ? drawn : cairo_surface_status(surface);
     cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS) throw DataError(std::string("drawing the map: ") + cairo_status_to_string(status));
+    if (status != CAIRO_STATUS_SUCCESS)
+        throw DataError(std::string("drawing the map: ") + cairo_status_to_string(status));
     return options.format == ImageFormat::png ? with_dpi(std::move(bytes), options.dpi) : bytes;
 }
 

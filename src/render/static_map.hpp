@@ -15,17 +15,17 @@ enum class ImageFormat { png, svg, pdf };
 /// are the same size in points (72 per inch), so every format has the same layout.
 struct StaticMapOptions {
     ImageFormat format = ImageFormat::png;
-    int width_px = 2000;  ///< image width
-    int height_px = 0;    ///< image height; 0: as tall as the map's shape needs
-    double dpi = 200;     ///< written into the PNG (pHYs) and used to size text
-    bool labels = false;  ///< write each feature's name at a point inside it
+    int width_px = 2000; ///< image width
+    int height_px = 0;   ///< image height; 0: as tall as the map's shape needs
+    double dpi = 200;    ///< written into the PNG (pHYs) and used to size text
+    bool labels = false; ///< write each feature's name at a point inside it
 };
 
 /// Where things are on the image, in pixels from the top-left corner (for tests and
 /// for anyone placing the map in a layout).
 struct StaticLayout {
     int width = 0, height = 0;
-    double scale = 1;              ///< pixels per metre
+    double scale = 1;                  ///< pixels per metre
     double origin_x = 0, origin_y = 0; ///< pixel of easting 0, northing 0 (y grows downwards)
     struct Swatch {
         double x, y, w, h; ///< the legend swatch of a class, in pixels

@@ -50,8 +50,8 @@ inline Image decode_png(const std::string& png)
         for (int x = 0; x < img.width; ++x) {
             std::uint32_t v;
             std::memcpy(&v, data + y * stride + 4 * x, 4);
-            img.pixels.push_back({static_cast<std::uint8_t>(v >> 16), static_cast<std::uint8_t>(v >> 8),
-                                  static_cast<std::uint8_t>(v)});
+            img.pixels.push_back(
+                {static_cast<std::uint8_t>(v >> 16), static_cast<std::uint8_t>(v >> 8), static_cast<std::uint8_t>(v)});
         }
     cairo_surface_destroy(s);
     return img;

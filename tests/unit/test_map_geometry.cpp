@@ -13,7 +13,8 @@ TEST_CASE("SVG path data is relative, in whole units, with y flipped")
     // 1 km square at (0,0): in 10 m units x 0..100, y 0..-100.
     CHECK(svg_path_data(test::square_wkb(0, 0), 10) == "M0 0l100 0 0-100-100 0z");
     // A second ring moves relative to the first ring's start.
-    const Wkb two = Geometry::from_wkt("MULTIPOLYGON(((0 0,10 0,10 10,0 0)),((100 100,110 100,110 110,100 100)))").to_wkb();
+    const Wkb two =
+        Geometry::from_wkt("MULTIPOLYGON(((0 0,10 0,10 10,0 0)),((100 100,110 100,110 110,100 100)))").to_wkb();
     CHECK(svg_path_data(two, 1) == "M0 0l10 0 0-10zm100-100l10 0 0-10z");
 }
 

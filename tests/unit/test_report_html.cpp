@@ -27,7 +27,12 @@ TEST_CASE("The report is one self-contained page: one path per feature, script a
 {
     ReportModel m = test::three_squares();
     m.overlays.push_back({"Lines", {test::square_wkb(0, 0, 2000)}, false});
-    m.tables.push_back({"Data", {{{"code", Format::text}, {"People", Format::integer}}, {{std::string("A"), std::int64_t{1234}}}}, {}, {{0, 1}}, "low"});
+    m.tables.push_back(
+        {"Data",
+         {{{"code", Format::text}, {"People", Format::integer}}, {{std::string("A"), std::int64_t{1234}}}},
+         {},
+         {{0, 1}},
+         "low"});
     const std::string html = render_report_html(m);
     CHECK(html.starts_with("<!DOCTYPE html>"));
     CHECK(count(html, "<path data-i=") == 3);
@@ -38,7 +43,7 @@ TEST_CASE("The report is one self-contained page: one path per feature, script a
     // Default colours are written, so the map shows before the script runs: 3 values, 3 classes.
     const auto ylgnbu = sequential_palette(3);
     CHECK(html.find("fill=\"" + to_hex(ylgnbu[0]) + "\" d=\"M0 0l100 0 0-100-100 0z\"") != std::string::npos);
-    CHECK(html.find("display=\"none\"") != std::string::npos); // the hidden overlay
+    CHECK(html.find("display=\"none\"") != std::string::npos);    // the hidden overlay
     CHECK(html.find("Gamma &lt;&amp;&gt;") == std::string::npos); // names are in the data block, escaped for JSON
     CHECK(html.find("Gamma \\u003c&>") != std::string::npos);
     CHECK(html.find("1,234<sup>†</sup>") != std::string::npos);

@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "render/static_map.hpp"
 
+#include "png_image.hpp"
 #include "render/classify.hpp"
 #include "render/map_geometry.hpp"
-#include "png_image.hpp"
 #include "render_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
-
 using namespace coterm;
 using namespace coterm::render;
-
 
 TEST_CASE("A PNG map has the size and DPI asked, and each square the colour of its legend swatch")
 {
