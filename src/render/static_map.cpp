@@ -135,9 +135,13 @@ void draw_legend(cairo_t* cr, const ReportModel& m, const Classification* c, Fra
         }
     };
     auto swatch_row = [&](const std::string& text, auto&& draw_swatch) {
+        // Long labels wrap beside the swatch rather than run off the page.
+        const auto lines = wrap_text(cr, body, text, w - sw - 8 * f.pt, 3);
         draw_swatch(x, y + (row - sh) / 2);
-        draw_text(cr, body, text, x + sw + 8 * f.pt, y + row / 2 + 0.35 * body.size_px, mark_colour);
-        y += row;
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            draw_text(cr, body, lines[i], x + sw + 8 * f.pt,
+                      y + row / 2 + 0.35 * body.size_px + static_cast<double>(i) * line_height(body), mark_colour);
+        y += row + static_cast<double>(lines.empty() ? 0 : lines.size() - 1) * line_height(body);
     };
     if (c) {
         const Measure& me = m.measures[m.default_measure];
