@@ -5,6 +5,7 @@
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/run_markdown.hpp"
+#include "cli/run_report.hpp"
 #include "cli/run_tables.hpp"
 #include "core/table.hpp"
 #include "io/query_file.hpp"
@@ -63,13 +64,15 @@ public:
         card.summary = s.take();
         card.tables.emplace_back("pairs", scorecard);
 
-        io::write_run_folder(out,
-                             {{"footprints.geojson", io::to_geojson(footprints, r.map_geometry)},
-                              {"footprints.csv", io::to_csv(footprints)},
-                              {"scorecard.csv", io::to_csv(scorecard)},
-                              {"scorecard.json", io::to_json(card)},
-                              {"summary.md", run_summary_md(r)}},
-                             {q.folder, ctx.data_dir});
+        std::vector<std::pair<std::string, std::string>> files{
+            {"footprints.geojson", io::to_geojson(footprints, r.map_geometry)},
+            {"footprints.csv", io::to_csv(footprints)},
+            {"scorecard.csv", io::to_csv(scorecard)},
+            {"scorecard.json", io::to_json(card)},
+            {"summary.md", run_summary_md(r)}};
+        for (auto& file : run_report_files({r, ctx.catalogue}))
+            files.push_back(std::move(file));
+        io::write_run_folder(out, files, {q.folder, ctx.data_dir});
         if (!o_.quiet) {
             if (!r.simplified.empty()) std::cerr << "coterm: " << r.simplified << "\n";
             std::cerr << "coterm: run " << r.query.name << ": " << r.footprints->features.size() << " footprints, "

@@ -237,11 +237,37 @@ std::string run_summary_md(const analysis::RunResult& r)
     for (const auto& v : r.variables)
         data_line(s, r, v);
     s += "\n## Conservation\n\n";
-    std::string lines;
-    for (const auto& v : r.variables)
-        conservation_line(lines, v);
-    s += lines.empty() ? "No extensive data mapped.\n" : lines;
+    const std::vector<std::string> lines = run_conservation_lines(r);
+    if (lines.empty()) s += "No extensive data mapped.\n";
+    for (const auto& line : lines)
+        s += "- " + line + "\n";
     return s;
+}
+
+std::vector<std::string> run_alignment_lines(const analysis::RunResult& r)
+{
+    std::vector<std::string> out;
+    for (const auto& c : r.comparisons) {
+        std::size_t units_split = 0;
+        for (const auto& u : c.scores.b_units)
+            units_split += u.relation == Relation::split;
+        out.push_back("`" + c.layer->label + "`: footprints: " +
+                      counts_text(c.scores.pair.a, c.layer->label + " unit", c.layer->label + " units") + "; " +
+                      std::to_string(units_split) + " of " + std::to_string(c.layer->features.size()) +
+                      " units are split between footprints (" + format_amount(split_people(c.scores)) + " residents).");
+    }
+    return out;
+}
+
+std::vector<std::string> run_conservation_lines(const analysis::RunResult& r)
+{
+    std::vector<std::string> out;
+    for (const auto& v : r.variables) {
+        std::string line;
+        conservation_line(line, v);
+        if (!line.empty()) out.push_back(line.substr(2, line.size() - 3)); // without "- " and the newline
+    }
+    return out;
 }
 
 } // namespace coterm::cli

@@ -242,3 +242,13 @@ cli_case(err_apportion_no_code_matches EXIT 1 STDOUT_EMPTY STDERR "none of the 5
   ARGS apportion --data ${F}/quarter_values.csv --from ${F}/halves.geojson --to ${F}/quarters.geojson ${W} --var spend --extensive spend)
 cli_case(err_apportion_points_swapped EXIT 1 STDOUT_EMPTY STDERR "none of the 4 points lies in any target area: are the latitude and longitude columns swapped"
   ARGS apportion --data ${F}/practices.csv --points --to ${F}/halves.geojson ${W} --value-column gbp --lat longitude --lon latitude)
+
+# ---- map: every output format on an overlap's pieces (see run_map.cmake) ----
+add_test(NAME cli.map_formats
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DF=${F} -DOUT=${CMAKE_CURRENT_BINARY_DIR}/map-formats
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_map.cmake)
+set_tests_properties(cli.map_formats PROPERTIES LABELS cli)
+add_test(NAME cli.doc_options_map
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=map
+          -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/map.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
+set_tests_properties(cli.doc_options_map PROPERTIES LABELS cli)

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
-# Runs a query twice (1 and 2 threads) and checks: every output file is there, the two
-# runs are byte-identical, the GeoJSON opens with GDAL (through coterm validate), and,
-# with -DGOLDEN_DIR, footprints.csv and summary.md equal the golden files.
+# Runs a query twice (1 and 2 threads) and checks: every output file is there (report.html
+# and map.png included), the two runs are byte-identical, the GeoJSON opens with GDAL
+# (through coterm validate), and, with -DGOLDEN_DIR, footprints.csv and summary.md equal the golden files.
 # With -DCHECK=coterm_check_run, that independent checker then reads the output: RFC 7946
 # (ring orientation, ranges, precision, no crs) and conservation (summary.md lines add
 # up, match footprints.csv, and -DCHECK_ARGS totals documented with the data).
@@ -15,12 +15,12 @@ foreach(threads 1 2)
     message(FATAL_ERROR "coterm run failed (${rc}): ${err}")
   endif()
 endforeach()
-foreach(f footprints.geojson footprints.csv scorecard.csv scorecard.json summary.md)
+foreach(f footprints.geojson footprints.csv scorecard.csv scorecard.json summary.md report.html map.png)
   if(NOT EXISTS "${OUT}/t1/${f}")
     message(FATAL_ERROR "missing ${f}")
   endif()
-  file(READ "${OUT}/t1/${f}" one)
-  file(READ "${OUT}/t2/${f}" two)
+  file(SHA256 "${OUT}/t1/${f}" one) # a hash, so that map.png's bytes compare too
+  file(SHA256 "${OUT}/t2/${f}" two)
   if(NOT one STREQUAL two)
     message(FATAL_ERROR "${f} differs between runs")
   endif()

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#include "io/attribute_reader.hpp"
+
+#include "core/errors.hpp"
+#include "core/strings.hpp"
+#include "io/gdal_errors.hpp"
+
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include <memory>
+
+namespace coterm::io {
+namespace {
+
+struct DatasetCloser {
+    void operator()(void* ds) const { GDALClose(ds); }
+};
+struct FeatureDestroyer {
+    void operator()(OGRFeatureH f) const { OGR_F_Destroy(f); }
+};
+
+} // namespace
+
+AttributeValues read_attribute(const std::string& source, const std::string& layer_name, const std::string& field,
+                               const std::string& label)
+{
+    init_gdal();
+    std::unique_ptr<void, DatasetCloser> ds(open_vector(source));
+    if (!ds) throw DataError("cannot open '" + source + "': " + take_gdal_error("not a readable vector source"));
+    OGRLayerH layer = layer_name.empty()
+                          ? (GDALDatasetGetLayerCount(ds.get()) == 1 ? GDALDatasetGetLayer(ds.get(), 0) : nullptr)
+                          : GDALDatasetGetLayerByName(ds.get(), layer_name.c_str());
+    if (!layer)
+        throw UsageError(
+            label + ": " +
+            (layer_name.empty() ? "the source must hold exactly one layer" : "no layer '" + layer_name + "'"));
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    std::vector<std::string> fields;
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+        fields.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+    const int idx = OGR_FD_GetFieldIndex(defn, field.c_str());
+    if (idx < 0)
+        throw UsageError(label + ": no field '" + field + "'" + did_you_mean(field, fields) +
+                         "; fields: " + join_limited(fields, 20));
+    const OGRFieldType type = OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, idx));
+    AttributeValues out;
+    out.field = field;
+    out.numeric = type == OFTInteger || type == OFTInteger64 || type == OFTReal;
+    OGR_L_ResetReading(layer);
+    while (std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDestroyer> f{OGR_L_GetNextFeature(layer)}) {
+        if (!OGR_F_IsFieldSetAndNotNull(f.get(), idx))
+            out.values.emplace_back();
+        else if (type == OFTReal)
+            out.values.emplace_back(OGR_F_GetFieldAsDouble(f.get(), idx));
+        else if (out.numeric)
+            out.values.emplace_back(static_cast<std::int64_t>(OGR_F_GetFieldAsInteger64(f.get(), idx)));
+        else
+            out.values.emplace_back(std::string(OGR_F_GetFieldAsString(f.get(), idx)));
+    }
+    const std::string late_error = take_gdal_error("");
+    if (!late_error.empty()) throw DataError(label + ": reading failed: " + late_error);
+    return out;
+}
+
+} // namespace coterm::io
