@@ -243,7 +243,7 @@ TEST_CASE("A 6,003-vertex zig-zag over 60 cells is subdivided and each cell gets
     const OverlapResult r2 = compute_overlap(zz, grid, two);
     const OverlapResult whole = compute_overlap(zz, grid, keep);
     CHECK(r1.stats.subdivided_pieces >= 24); // 6,004 / 256 rounded up
-    CHECK(whole.stats.intersections == 60); // one whole intersection per cell, not one per piece
+    CHECK(whole.stats.intersections == 60);  // one whole intersection per cell, not one per piece
     CHECK(r1.stats.intersections > 60);
     REQUIRE(r1.rows.size() == 60);
     REQUIRE(r2.rows.size() == 60);
