@@ -239,6 +239,9 @@ public:
         stopwatch.lap("format+write");
         warn_overcounted(layers.b.label, layers.a.label, summary.a.overcounted);
         warn_overcounted(layers.a.label, layers.b.label, summary.b.overcounted);
+        if (result.stats.geos_errors > 0) // never silent: see OverlapStats::geos_errors
+            std::cerr << "coterm: warning: " << result.stats.geos_errors
+                      << " GEOS predicate test(s) failed; those pairs were decided by their exact intersection\n";
         if (!o_.input.quiet) std::cerr << summary_line(layers, summary) << '\n';
         if (!o_.input.quiet && weighted)
             std::cerr << "coterm: population (" << weights->label << ", " << o_.weights.spread
@@ -251,7 +254,9 @@ public:
                       << " answered by the covers shortcut, " << result.stats.intersections << " intersections built ("
                       << result.stats.touching << " of them only touching), " << result.stats.skipped
                       << " touching pairs skipped after " << result.stats.outer_pair_checks
-                      << " checks between neighbours, " << result.stats.precision_fallbacks << " precision fallbacks\n";
+                      << " checks between neighbours, " << result.stats.precision_fallbacks << " precision fallbacks, "
+                      << result.stats.subdivided_pieces << " pieces of subdivided features, "
+                      << result.stats.geos_errors << " GEOS predicate errors\n";
             std::cerr << stopwatch.line() << '\n';
         }
     }

@@ -2,8 +2,10 @@
 #include "core/overlap.hpp"
 
 #include "core/errors.hpp"
+#include "core/geos_answer.hpp"
 #include "core/geos_context.hpp"
 #include "core/parallel.hpp"
+#include "core/subdivide.hpp"
 
 #include "core/spatial_index.hpp"
 
@@ -23,6 +25,14 @@ using Tree = index::BoxTree;
 // 1 mm in EPSG:27700 moves no boundary by more than survey precision.
 constexpr double fallback_grid_m = 1e-3;
 
+// An outer polygon with more vertices than this, and more than one index candidate,
+// is cut once into pieces of at most piece_vertices (see subdivide): a covers test or
+// an intersection then costs in proportion to the pieces near the inner feature. The
+// catalogue's layers (at most 3,085 vertices a feature) stay below the threshold, so
+// their results are unchanged; a full-resolution or hostile polygon is cut.
+constexpr int subdivide_above = 4096;
+constexpr std::size_t piece_vertices = 256;
+
 /// A piece found while processing one outer feature; `inner` indexes the other layer.
 struct Piece {
     std::size_t inner;
@@ -32,6 +42,8 @@ struct Piece {
 
 struct TaskStats {
     std::size_t candidates = 0, contained = 0, intersections = 0, touching = 0, skipped = 0, fallbacks = 0;
+    std::size_t geos_errors = 0;       ///< predicate failures, each answered by the exact intersection
+    std::size_t subdivided_pieces = 0; ///< pieces of the outer features cut by subdivide
 };
 
 /// Everything found for one outer feature.
@@ -39,12 +51,16 @@ struct OuterTask {
     std::vector<Piece> pieces;
     std::vector<std::size_t> pending; ///< inner features that need a real intersection
     std::vector<std::size_t> covered; ///< inner features this outer feature covers wholly
+    Subdivision subdivision;          ///< pieces of a large outer feature (else none)
     TaskStats stats;
 };
 
 constexpr std::size_t none = static_cast<std::size_t>(-1);
 
-Geometry intersect(const GEOSGeometry* x, const GEOSGeometry* y, TaskStats& stats, const std::string& what)
+/// x ∩ y; `x_code` and `y_code` name the features in the error when GEOS fails even
+/// on the 1 mm grid.
+Geometry intersect(const GEOSGeometry* x, const GEOSGeometry* y, TaskStats& stats, const std::string& x_code,
+                   const std::string& y_code)
 {
     auto ctx = geos_context();
     ++stats.intersections;
@@ -54,7 +70,7 @@ Geometry intersect(const GEOSGeometry* x, const GEOSGeometry* y, TaskStats& stat
         ++stats.fallbacks;
         r = GEOSIntersectionPrec_r(ctx, x, y, fallback_grid_m);
         if (!r)
-            throw GeometryError("intersection of " + what + " failed (" + first_error +
+            throw GeometryError("intersection of '" + x_code + "' and '" + y_code + "' failed (" + first_error +
                                 "; on a 1 mm grid: " + take_geos_error() + ")");
     }
     return Geometry(r);
@@ -63,8 +79,9 @@ Geometry intersect(const GEOSGeometry* x, const GEOSGeometry* y, TaskStats& stat
 /// True when an exterior-ring vertex of polygonal `g` lies outside the prepared
 /// polygon, so it cannot be covered. A cheap reject (point location in the prepared
 /// index) for features that cross the boundary. Reads `g` only: points are made in
-/// this thread's context, never through g's own factory.
-bool has_vertex_outside(const GEOSPreparedGeometry* prepared, const GEOSGeometry* g)
+/// this thread's context, never through g's own factory. A failed point test is
+/// counted and read as "inside": the exact covers test then decides.
+bool has_vertex_outside(const GEOSPreparedGeometry* prepared, const GEOSGeometry* g, TaskStats& stats)
 {
     auto ctx = geos_context();
     const int parts = GEOSGetNumGeometries_r(ctx, g);
@@ -75,14 +92,50 @@ bool has_vertex_outside(const GEOSPreparedGeometry* prepared, const GEOSGeometry
         if (!ring || !GEOSCoordSeq_getSize_r(ctx, ring, &n)) continue;
         for (unsigned int k = 0; k + 1 < n; ++k) {
             double x = 0, y = 0;
-            GEOSCoordSeq_getXY_r(ctx, ring, k, &x, &y);
+            if (!GEOSCoordSeq_getXY_r(ctx, ring, k, &x, &y)) {
+                read_answer(2, stats.geos_errors);
+                continue;
+            }
             GEOSGeometry* point = GEOSGeom_createPointFromXY_r(ctx, x, y);
+            if (!point) {
+                read_answer(2, stats.geos_errors);
+                continue;
+            }
             const char hit = GEOSPreparedIntersects_r(ctx, prepared, point);
             GEOSGeom_destroy_r(ctx, point);
-            if (hit == 0) return true;
+            if (read_answer(hit, stats.geos_errors) == Answer::no) return true;
         }
     }
     return false;
+}
+
+bool boxes_meet(const Box& l, const Box& r)
+{
+    return l.min_x <= r.max_x && r.min_x <= l.max_x && l.min_y <= r.max_y && r.min_y <= l.max_y;
+}
+
+/// Whether the subdivided polygon covers `g` (whose box is `box`): g ⊆ outer ⇔ g ⊆
+/// the union of the pieces whose boxes meet g's box, a union of a few pieces of
+/// bounded size, where clipping the whole polygon would cost its full size for every
+/// candidate. A failure is counted and read as "not known to cover".
+bool covers_by_pieces(const Subdivision& s, const GEOSGeometry* g, const Box& box, TaskStats& stats)
+{
+    auto ctx = geos_context();
+    std::vector<GEOSGeometry*> near;
+    for (std::size_t k = 0; k < s.pieces.size(); ++k)
+        if (boxes_meet(s.boxes[k], box)) near.push_back(GEOSGeom_clone_r(ctx, s.pieces[k].get()));
+    if (near.empty()) return false;
+    GEOSGeometry* all =
+        GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, near.data(), static_cast<unsigned>(near.size()));
+    GEOSGeometry* merged = all ? GEOSUnaryUnion_r(ctx, all) : nullptr;
+    if (all) GEOSGeom_destroy_r(ctx, all);
+    if (!merged) {
+        read_answer(2, stats.geos_errors);
+        return false;
+    }
+    const Answer covers = read_answer(GEOSCovers_r(ctx, merged, g), stats.geos_errors);
+    GEOSGeom_destroy_r(ctx, merged);
+    return covers == Answer::yes;
 }
 
 /// Whether `outer` covers `g` (whose box is `box`), for a `g` touching outer's
@@ -91,78 +144,137 @@ bool has_vertex_outside(const GEOSPreparedGeometry* prepared, const GEOSGeometry
 /// `g` lies inside a box R, so covers(outer, g) ⇔ covers(outer ∩ R, g), and clipping
 /// to R first (exact inside R) makes the relate small: measured 4× faster on
 /// lsoa21 × icb24 with identical answers. An invalid clip (GEOS does not promise a
-/// valid one) or a GEOS error falls back to the prepared form.
-bool covers_locally(const Geometry& outer, const GEOSPreparedGeometry* prepared, const GEOSGeometry* g, const Box& box)
+/// valid one) or a GEOS error falls back to the prepared form; when that fails too,
+/// the failure is counted and the answer is "not known to cover", so the pair goes
+/// to the exact intersection.
+bool covers_locally(const Geometry& outer, const GEOSPreparedGeometry* prepared, const GEOSGeometry* g, const Box& box,
+                    TaskStats& stats)
 {
     auto ctx = geos_context();
-    if (has_vertex_outside(prepared, g)) return false;
+    if (has_vertex_outside(prepared, g, stats)) return false;
     // The margin keeps the clip's new vertices (on R's border) well away from g.
     const double margin = 1.0 + 0.01 * std::max(box.max_x - box.min_x, box.max_y - box.min_y);
     GEOSGeometry* clipped = GEOSClipByRect_r(ctx, outer.get(), box.min_x - margin, box.min_y - margin,
                                              box.max_x + margin, box.max_y + margin);
-    char covers = 2;
+    Answer covers = Answer::failed;
     if (clipped) {
         // GEOS does not guarantee a valid clip; relate is exact only on valid input.
-        if (GEOSisValid_r(ctx, clipped) == 1) covers = GEOSCovers_r(ctx, clipped, g);
+        // An invalid clip is expected now and then and is not counted as an error.
+        const Answer valid = read_answer(GEOSisValid_r(ctx, clipped), stats.geos_errors);
+        if (valid == Answer::yes) covers = read_answer(GEOSCovers_r(ctx, clipped, g), stats.geos_errors);
         GEOSGeom_destroy_r(ctx, clipped);
+    } else {
+        read_answer(2, stats.geos_errors);
     }
-    if (covers == 2) {
-        take_geos_error();
-        covers = GEOSPreparedCovers_r(ctx, prepared, g);
-    }
-    if (covers == 2) throw GeometryError("covers test failed: " + take_geos_error());
-    return covers == 1;
+    if (covers == Answer::failed) covers = read_answer(GEOSPreparedCovers_r(ctx, prepared, g), stats.geos_errors);
+    return covers == Answer::yes;
 }
 
-/// Phase 1 for one outer feature: index query, prepared `intersects` filter and the
-/// covers shortcuts; pairs that need a real intersection are left pending.
+/// Whether any piece of a subdivided polygon meets `g` (box `box`): each piece is
+/// small, where GEOS's prepared point location in the whole polygon indexes segments
+/// by their y extent only, so a point in a band crossed by many segments (the teeth
+/// of a zig-zag) tests them all.
+Answer intersects_pieces(const Subdivision& s, const GEOSGeometry* g, const Box& box, TaskStats& stats)
+{
+    auto ctx = geos_context();
+    bool failed = false;
+    for (std::size_t k = 0; k < s.pieces.size(); ++k) {
+        if (!boxes_meet(s.boxes[k], box)) continue;
+        const Answer a = read_answer(GEOSIntersects_r(ctx, s.pieces[k].get(), g), stats.geos_errors);
+        if (a == Answer::yes) return a;
+        failed |= a == Answer::failed;
+    }
+    return failed ? Answer::failed : Answer::no;
+}
+
+/// Owns a prepared geometry made in this thread's context.
+struct PreparedGeometry {
+    const GEOSPreparedGeometry* get = nullptr;
+    PreparedGeometry() = default;
+    PreparedGeometry(const PreparedGeometry&) = delete;
+    PreparedGeometry& operator=(const PreparedGeometry&) = delete;
+    ~PreparedGeometry()
+    {
+        if (get) GEOSPreparedGeom_destroy_r(geos_context(), get);
+    }
+};
+
+/// Phase 1 for one outer feature: index query, `intersects` filter and the covers
+/// shortcuts; pairs that need a real intersection are left pending. A large outer
+/// feature is subdivided and tested piece by piece; otherwise it is prepared.
 void screen_outer(const Feature& outer, const Layer& inner, const std::vector<Box>& inner_boxes, const Tree& tree,
                   bool keep_pieces, OuterTask& task)
 {
     auto ctx = geos_context();
     const Geometry local = outer.geometry.copy_for_this_thread();
     const Box outer_box = local.envelope();
-    const GEOSPreparedGeometry* prepared = GEOSPrepare_r(ctx, local.get());
-    if (!prepared) throw GeometryError("cannot prepare '" + outer.code + "': " + take_geos_error());
 
     std::vector<std::size_t> candidates;
     index::query(tree, outer_box, [&](const BoxEntry& e) { candidates.push_back(e.second); });
     std::sort(candidates.begin(), candidates.end());
     task.stats.candidates += candidates.size();
-    try {
-        for (std::size_t i : candidates) {
-            const Feature& f = inner.features[i];
-            const GEOSGeometry* g = f.geometry.get();
-            if (GEOSPreparedIntersects_r(ctx, prepared, g) != 1) continue;
-            if (GEOSPreparedContainsProperly_r(ctx, prepared, g) == 1 ||
-                covers_locally(local, prepared, g, inner_boxes[i])) {
-                ++task.stats.contained;
-                task.covered.push_back(i);
-                task.pieces.push_back({i, f.area_m2, keep_pieces ? f.geometry.to_wkb() : Wkb{}});
-            } else if (inner_boxes[i].contains(outer_box) && GEOSCovers_r(ctx, g, local.get()) == 1) {
-                ++task.stats.contained;
-                task.pieces.push_back({i, outer.area_m2, keep_pieces ? local.to_wkb() : Wkb{}});
-            } else {
-                task.pending.push_back(i);
-            }
-        }
-    } catch (...) {
-        GEOSPreparedGeom_destroy_r(ctx, prepared);
-        throw;
+    const bool cut = candidates.size() > 1 && local.num_coordinates() > subdivide_above;
+    PreparedGeometry prepared;
+    if (cut) {
+        task.subdivision = subdivide(local, piece_vertices);
+        task.stats.subdivided_pieces += task.subdivision.pieces.size();
+    } else {
+        prepared.get = GEOSPrepare_r(ctx, local.get());
+        if (!prepared.get) throw GeometryError("cannot prepare '" + outer.code + "': " + take_geos_error());
     }
-    GEOSPreparedGeom_destroy_r(ctx, prepared);
+    for (std::size_t i : candidates) {
+        const Feature& f = inner.features[i];
+        const GEOSGeometry* g = f.geometry.get();
+        // A failed predicate is never read as "no": the pair goes on to the next
+        // test, and at the end to the exact intersection (which throws, naming
+        // both features, when it fails too).
+        const Answer meets = cut ? intersects_pieces(task.subdivision, g, inner_boxes[i], task.stats)
+                                 : read_answer(GEOSPreparedIntersects_r(ctx, prepared.get, g), task.stats.geos_errors);
+        if (meets == Answer::no) continue;
+        const bool covered = cut ? covers_by_pieces(task.subdivision, g, inner_boxes[i], task.stats)
+                                 : read_answer(GEOSPreparedContainsProperly_r(ctx, prepared.get, g),
+                                               task.stats.geos_errors) == Answer::yes ||
+                                       covers_locally(local, prepared.get, g, inner_boxes[i], task.stats);
+        if (covered) {
+            ++task.stats.contained;
+            task.covered.push_back(i);
+            task.pieces.push_back({i, f.area_m2, keep_pieces ? f.geometry.to_wkb() : Wkb{}});
+        } else if (inner_boxes[i].contains(outer_box) &&
+                   read_answer(GEOSCovers_r(ctx, g, local.get()), task.stats.geos_errors) == Answer::yes) {
+            ++task.stats.contained;
+            task.pieces.push_back({i, outer.area_m2, keep_pieces ? local.to_wkb() : Wkb{}});
+        } else {
+            task.pending.push_back(i);
+        }
+    }
+}
+
+/// Area of `x` ∩ the subdivided outer feature: the sum over the pieces whose boxes
+/// meet x's box `x_box`, in piece order, so the sum never depends on threads.
+double subdivided_area(const GEOSGeometry* x, const Box& x_box, const Subdivision& outer, TaskStats& stats,
+                       const std::string& outer_code, const std::string& x_code)
+{
+    double area = 0;
+    for (std::size_t k = 0; k < outer.pieces.size(); ++k)
+        if (boxes_meet(outer.boxes[k], x_box))
+            area += intersect(x, outer.pieces[k].get(), stats, outer_code, x_code).area();
+    return area;
 }
 
 /// Phase 2 for one outer feature: real intersections of its pending pairs, except
 /// where the inner feature lies wholly in another outer feature that does not overlap
-/// this one (then the pair can only touch).
-void intersect_pending(const Feature& outer, std::size_t o, const Layer& inner,
+/// this one (then the pair can only touch). A subdivided outer feature is intersected
+/// piece by piece, unless the pieces are to be kept (they must be the exact a ∩ b).
+void intersect_pending(const Feature& outer, std::size_t o, const Layer& inner, const std::vector<Box>& inner_boxes,
                        const std::vector<std::size_t>& covered_by,
                        const std::set<std::pair<std::size_t, std::size_t>>& overlapping_outers, bool keep_pieces,
                        OuterTask& task)
 {
     if (task.pending.empty()) return;
     const Geometry local = outer.geometry.copy_for_this_thread();
+    // Pieces made on the screening thread are only read here, as second operands.
+    const Subdivision& pieces = task.subdivision;
+    const bool by_pieces = !keep_pieces && !pieces.pieces.empty();
     for (std::size_t i : task.pending) {
         const std::size_t c = covered_by[i];
         if (c != none && !overlapping_outers.count({std::min(c, o), std::max(c, o)})) {
@@ -174,8 +286,16 @@ void intersect_pending(const Feature& outer, std::size_t o, const Layer& inner,
         // the result's factory is this thread's (see copy_for_this_thread).
         const Feature& f = inner.features[i];
         const Geometry inner_local = f.geometry.copy_for_this_thread();
-        Geometry piece =
-            intersect(inner_local.get(), local.get(), task.stats, "'" + outer.code + "' and '" + f.code + "'");
+        if (by_pieces) {
+            const double area =
+                subdivided_area(inner_local.get(), inner_boxes[i], pieces, task.stats, outer.code, f.code);
+            if (area <= 0)
+                ++task.stats.touching;
+            else
+                task.pieces.push_back({i, area, Wkb{}});
+            continue;
+        }
+        Geometry piece = intersect(inner_local.get(), local.get(), task.stats, outer.code, f.code);
         const double area = piece.area();
         if (area <= 0) {
             ++task.stats.touching;
@@ -203,7 +323,7 @@ std::set<std::pair<std::size_t, std::size_t>> find_overlapping_outers(const Laye
         const Feature& x = outer.features[pairs[k].first];
         const Feature& y = outer.features[pairs[k].second];
         const Geometry gx = x.geometry.copy_for_this_thread(), gy = y.geometry.copy_for_this_thread();
-        overlaps[k] = intersect(gx.get(), gy.get(), pair_stats[k], "'" + x.code + "' and '" + y.code + "'").area() > 0;
+        overlaps[k] = intersect(gx.get(), gy.get(), pair_stats[k], x.code, y.code).area() > 0;
     });
     std::set<std::pair<std::size_t, std::size_t>> out;
     for (std::size_t k = 0; k < pairs.size(); ++k) {
@@ -289,7 +409,8 @@ OverlapResult compute_overlap(const Layer& a, const Layer& b, const OverlapOptio
     result.stats.precision_fallbacks += pair_checks.fallbacks;
     parallel_for(order.size(), threads, [&](std::size_t k) {
         const std::size_t o = order[k];
-        intersect_pending(outer.features[o], o, inner, covered_by, overlapping, options.keep_pieces, tasks[o]);
+        intersect_pending(outer.features[o], o, inner, inner_boxes, covered_by, overlapping, options.keep_pieces,
+                          tasks[o]);
         report();
     });
 
@@ -304,6 +425,8 @@ OverlapResult compute_overlap(const Layer& a, const Layer& b, const OverlapOptio
         result.stats.touching += s.touching;
         result.stats.skipped += s.skipped;
         result.stats.precision_fallbacks += s.fallbacks;
+        result.stats.geos_errors += s.geos_errors;
+        result.stats.subdivided_pieces += s.subdivided_pieces;
         for (Piece& p : tasks[o].pieces) {
             OverlapRow row;
             row.a = a_outer ? o : p.inner;

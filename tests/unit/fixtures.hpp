@@ -32,6 +32,18 @@ inline std::string box(double x0, double y0, double x1, double y1)
     return "POLYGON((" + p(x0, y0) + "," + p(x1, y0) + "," + p(x1, y1) + "," + p(x0, y1) + "," + p(x0, y0) + "))";
 }
 
+/// WKT of a block [0, w] × [0, 1000] whose top edge zig-zags between y = 1000 and
+/// y = 1040 at every metre (w + 3 vertices). Each metre adds a triangle of base 1 and
+/// height 40 above the block, so the area is w · 1000 + w · 20 = 1020 w, and the
+/// part over [x0, x1] (whole metres) is 1020 (x1 − x0).
+inline std::string zigzag(int w)
+{
+    std::string wkt = "POLYGON((0 0," + std::to_string(w) + " 0";
+    for (int k = w; k >= 0; --k)
+        wkt += "," + std::to_string(k) + " " + (k % 2 ? "1040" : "1000");
+    return wkt + ",0 0))";
+}
+
 /// Writes `text` to `name` (in the test's working folder) and returns the name.
 /// Writes `text` to `name` in a folder of this test run under the system's temporary
 /// directory (never the working directory) and returns the path.

@@ -225,3 +225,63 @@ TEST_CASE("A feature poking out through a notch is not taken as covered")
     check_rows(small, big, r, {{"CELL", "D", 5, 5.0 / 6, 5.0 / 7}});
     CHECK(r.stats.contained == 0);
 }
+
+TEST_CASE("A 6,003-vertex zig-zag over 60 cells is subdivided and each cell gets its hand-computed area")
+{
+    // Cells [100 k, 100 (k + 1)] × [−10, 1100] each hold 100 metres of the zig-zag:
+    // 1020 × 100 = 102,000 m² (see zigzag). Cells touching the end of the zig-zag also.
+    std::vector<std::pair<std::string, std::string>> cells;
+    for (int k = 0; k < 60; ++k)
+        cells.push_back({"C" + std::to_string(100 + k), box(100 * k, -10, 100 * (k + 1), 1100)});
+    const Layer zz = make_layer("zz", {{"Z", test::zigzag(6000)}});
+    const Layer grid = make_layer("grid", cells);
+    OverlapOptions one, two, keep;
+    one.threads = 1;
+    two.threads = 2;
+    keep.keep_pieces = true; // whole intersections, never subdivided
+    const OverlapResult r1 = compute_overlap(zz, grid, one);
+    const OverlapResult r2 = compute_overlap(zz, grid, two);
+    const OverlapResult whole = compute_overlap(zz, grid, keep);
+    CHECK(r1.stats.subdivided_pieces >= 24); // 6,004 / 256 rounded up
+    CHECK(whole.stats.intersections == 60);  // one whole intersection per cell, not one per piece
+    CHECK(r1.stats.intersections > 60);
+    REQUIRE(r1.rows.size() == 60);
+    REQUIRE(r2.rows.size() == 60);
+    REQUIRE(whole.rows.size() == 60);
+    for (std::size_t k = 0; k < 60; ++k) {
+        INFO("cell " << grid.features[r1.rows[k].b].code);
+        CHECK(r1.rows[k].area_m2 == Approx(102000.0).epsilon(1e-12));
+        CHECK(r1.rows[k].area_m2 == r2.rows[k].area_m2); // identical bits at any thread count
+        CHECK(std::abs(r1.rows[k].area_m2 - whole.rows[k].area_m2) <= 1e-9 * whole.rows[k].area_m2);
+    }
+}
+
+TEST_CASE("Cells wholly inside a subdivided polygon are found by the covers test on its pieces")
+{
+    // 30 cells of 100 × 500 m inside the block part (y ≤ 1000) of the zig-zag.
+    std::vector<std::pair<std::string, std::string>> cells;
+    for (int k = 0; k < 30; ++k)
+        cells.push_back({"C" + std::to_string(100 + k), box(100 * k, 0, 100 * (k + 1), 500)});
+    const Layer zz = make_layer("zz", {{"Z", test::zigzag(5000)}});
+    const OverlapResult r = compute_overlap(zz, make_layer("grid", cells), {});
+    CHECK(r.stats.subdivided_pieces > 0);
+    CHECK(r.stats.contained == 30);
+    CHECK(r.stats.intersections == 0);
+    REQUIRE(r.rows.size() == 30);
+    for (const auto& row : r.rows)
+        CHECK(row.share_of_b == 1.0);
+}
+
+TEST_CASE("A GEOS error in a predicate is counted and the pair is decided by the exact intersection")
+{
+    // A bow-tie (self-intersecting) feature, put in a layer without repair, makes GEOS's
+    // covers test throw a TopologyException; its intersection fails too, so
+    // compute_overlap must say so naming both features, never drop the pair.
+    Layer bad{"bad", "bad", "", {}};
+    Geometry bowtie = Geometry::from_wkt("POLYGON((0 0,10 10,10 0,0 10,0 0))");
+    bowtie.envelope();
+    bad.features.push_back({"BOWTIE", "", std::move(bowtie), 50.0});
+    const Layer good = make_layer("good", {{"SQ", box(1, 1, 5, 5)}, {"FAR", box(20, 20, 21, 21)}});
+    REQUIRE_THROWS_WITH(compute_overlap(bad, good, {}),
+                        Catch::Contains("'BOWTIE'") && Catch::Contains("'SQ'") && Catch::Contains("failed"));
+}
