@@ -3,6 +3,7 @@
 
 #include "core/errors.hpp"
 #include "core/strings.hpp"
+#include "io/query_propose_parse.hpp"
 
 #include <algorithm>
 
@@ -64,7 +65,7 @@ Query read_query(const std::string& path)
     q.folder = std::filesystem::path(path).parent_path();
     check_keys(doc,
                {"name", "title", "description", "footprints", "compare", "tolerance", "sliver", "simplify", "weights",
-                "weights-data", "weights-var", "data"},
+                "weights-data", "weights-var", "data", "propose"},
                path);
     q.weights = text(doc, "weights", path);
     q.weights_data = text(doc, "weights-data", path);
@@ -80,7 +81,9 @@ Query read_query(const std::string& path)
         q.simplify = *metres;
     }
     if (doc["compare"]) q.compare = list(doc, "compare", path);
+    if (const toml::table* p = doc["propose"].as_table()) q.propose = read_propose_section(*p, path + ": [propose]");
     const toml::table* f = doc["footprints"].as_table();
+    if (!f && q.propose) return q;
     if (!f) throw UsageError(path + ": missing table [footprints]");
     const std::string where = path + ": [footprints]";
     check_keys(*f, {"layer", "blocks", "by", "rest", "groups"}, where);
