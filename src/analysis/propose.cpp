@@ -54,7 +54,7 @@ ProposedOption make_option(const ProposeModel& m, const ProposeOptions& o, std::
     for (std::size_t l = 0; l < m.objective.size(); ++l) {
         p.terms.push_back({term_name(m, l), m.term_keys[l], m.block_problem.weights[l], values[l], bounds[l]});
     }
-    p.terms.push_back({"balance: people to move to make footprints equal (½ Σ |P − P̄|)", "balance",
+    p.terms.push_back({"balance: people to move to make footprints equal (½ Σ abs(P − P̄))", "balance",
                        m.block_problem.balance_weight, values.back(), 0.0});
     for (const TermValue& t : p.terms)
         p.objective += t.weight * t.value, p.bound += t.weight * t.bound;

@@ -36,7 +36,7 @@ struct ProposeOptions {
     double crossing_m = 2500; ///< --crossing: blocks this close across water are adjacent
     std::size_t options = 1;  ///< --options: distinct options wanted
     std::uint64_t seed = 1;   ///< --seed
-    std::size_t effort = 8;   ///< --effort: restarts
+    std::size_t effort = 64;  ///< --effort: restarts
     unsigned threads = 0;
 };
 

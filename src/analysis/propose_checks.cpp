@@ -88,7 +88,7 @@ void check_feasible(const ProposeModel& m, const ProposeOptions& o)
                         format_people(o.pop_min) + " people need " +
                         format_people(static_cast<double>(o.count_min) * o.pop_min) + ", but the blocks hold " +
                         format_people(total) + " (the floor can be at most " +
-                        format_people(total / static_cast<double>(o.count_min)) + ")");
+                        format_people(std::floor(total / static_cast<double>(o.count_min))) + ")");
     if (static_cast<double>(o.count_max) * o.pop_max < total)
         throw DataError("infeasible: " + std::to_string(o.count_max) + " footprints of at most " +
                         format_people(o.pop_max) + " people hold at most " +

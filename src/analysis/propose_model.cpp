@@ -164,13 +164,13 @@ ProposeModel build_model(const ProposeOptions& o, const ProposeInputs& in)
     if (o.count_min > o.count_max) throw UsageError("--count-min is above --count-max");
     if (o.pop_min > o.pop_max) throw UsageError("--pop-min is above --pop-max");
     if (o.split_layers.empty() && o.from.empty() && !o.weights.count("balance"))
-        throw UsageError("nothing to minimise: give --split-layers, --from or --weights balance=W");
+        throw UsageError("nothing to minimise: give --split-layers, --from or --term-weights balance=W");
     for (const auto& [key, w] : o.weights) {
         const bool known = key == "from" || key == "balance" ||
                            std::find(o.split_layers.begin(), o.split_layers.end(), key) != o.split_layers.end();
         if (!known)
-            throw UsageError("--weights: unknown term '" + key + "' (use a --split-layers id, from or balance)");
-        if (w < 0) throw UsageError("--weights: the weight of '" + key + "' is negative");
+            throw UsageError("--term-weights: unknown term '" + key + "' (use a --split-layers id, from or balance)");
+        if (w < 0) throw UsageError("--term-weights: the weight of '" + key + "' is negative");
     }
     LayerCache cache(in, o.threads);
     ProposeModel m;

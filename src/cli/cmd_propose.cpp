@@ -67,7 +67,7 @@ public:
         cmd_->add_option("--options", r.options, "How many distinct options to return (default 1)")
             ->check(CLI::Range(1, 100));
         cmd_->add_option("--seed", r.seed, "Seed of the search (default 1)");
-        cmd_->add_option("--effort", r.effort, "Restarts of the search (default 8)")->check(CLI::Range(1, 100000));
+        cmd_->add_option("--effort", r.effort, "Restarts of the search (default 64)")->check(CLI::Range(1, 100000));
         add_weight_options(*cmd_, o_.weights);
         add_data_dir_option(*cmd_, o_.data_dir);
         add_run_flags(*cmd_, r.threads, o_.quiet, o_.verbose, "List every block behind a warning");
@@ -98,6 +98,9 @@ public:
                 throw UsageError("--term-weights: '" + kw + "' is not KEY=WEIGHT");
             r.weights[kw.substr(0, eq)] = w;
         }
+        if (r.count_min == 0) throw UsageError("give --count N or --count-min and --count-max");
+        if (r.split_layers.empty() && r.from.empty() && !r.weights.count("balance"))
+            throw UsageError("nothing to minimise: give --split-layers, --from or --term-weights balance=W");
         if (o_.output.empty()) throw UsageError("give the output folder with -o DIR");
         text.request = request_line();
 
@@ -204,7 +207,8 @@ private:
         const auto& best = result.options.front();
         std::cerr << "coterm: propose: " << result.options.size() << " option(s) in " << o_.output
                   << "; best: " << best.footprints.size() << " footprints, objective "
-                  << format_general(best.objective, 12) << ", lower bound " << format_general(best.bound, 12);
+                  << format_general(best.objective, 12) << ", lower bound " << format_general(best.bound, 12)
+                  << " (search " << format_fixed(result.search_seconds, 2) << " s)";
         if (result.status_quo) std::cerr << "; status quo " << format_general(result.status_quo->objective, 12);
         std::cerr << "\n";
         if (!result.keep_whole_split.empty())

@@ -142,8 +142,7 @@ std::string option_summary(const ProposeResult& r, const ProposedOption& o, cons
           "(docs/methods.md §15.5); it is not an optimality proof.\n\n";
     if (o.label != "status quo")
         md << "Search: seed " << opt.seed << ", effort " << opt.effort << " restarts (this option from restart "
-           << o.restart << "), " << r.evaluations << " candidate evaluations in " << format_fixed(r.search_seconds, 2)
-           << " s.\n\n";
+           << o.restart << "), " << r.evaluations << " candidate evaluations.\n\n";
     md << "## Footprints\n\n| code | name | blocks | population |\n|---|---|---|---|\n";
     for (std::size_t f = 0; f < o.footprints.size(); ++f)
         md << "| " << o.footprints[f].code << " | " << o.footprints[f].name << " | " << o.footprints[f].blocks.size()
@@ -160,7 +159,7 @@ std::string compare_summary(const ProposeResult& r, const analysis::ProposeOptio
     md << "People: " << text.weights << ", " << people(r.total_population) << " in the " << r.blocks.features.size()
        << " blocks (" << r.atoms << " groups that can be separated).  \n";
     md << "Search: seed " << opt.seed << ", effort " << opt.effort << " restarts, " << r.evaluations
-       << " candidate evaluations in " << format_fixed(r.search_seconds, 2) << " s.\n\n";
+       << " candidate evaluations.\n\n";
     const auto sets = all_sets(r);
     md << "| set | footprints | objective |";
     for (const auto& t : sets.front()->terms)
