@@ -54,12 +54,21 @@ bool gap_is_open(const Layer& blocks, const std::vector<Box>& boxes, std::size_t
     GEOSCoordSeq_getXY_r(h, cs, 1, &x1, &y1);
     box.min_x = std::min(x0, x1), box.max_x = std::max(x0, x1), box.min_y = std::min(y0, y1),
     box.max_y = std::max(y0, y1);
+    // Points along the segment: one lying in or on another block means the segment runs
+    // through or along land (e.g. along the edge two other blocks share).
+    std::vector<GEOSGeometry*> probes;
+    for (double t : {0.25, 0.5, 0.75})
+        probes.push_back(GEOSGeom_createPointFromXY_r(h, x0 + t * (x1 - x0), y0 + t * (y1 - y0)));
     bool open = true;
     for (std::size_t c = 0; c < boxes.size() && open; ++c) {
         if (c == a || c == b || box_distance(box, boxes[c]) > 0) continue;
         const GEOSGeometry* other = blocks.features[c].geometry.get();
         if (GEOSIntersects_r(h, line, other) == 1 && GEOSTouches_r(h, line, other) != 1) open = false;
+        for (GEOSGeometry* p : probes)
+            if (open && GEOSIntersects_r(h, p, other) == 1) open = false;
     }
+    for (GEOSGeometry* p : probes)
+        GEOSGeom_destroy_r(h, p);
     GEOSGeom_destroy_r(h, line);
     return open;
 }

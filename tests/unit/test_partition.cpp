@@ -219,3 +219,27 @@ TEST_CASE("Random regions are contiguous and cover every block")
         CHECK(is_connected(p.neighbours, members));
     }
 }
+
+TEST_CASE("Blocks facing each other across water are adjacent; across a third block they are not")
+{
+    // A and B: 500 m of water between them. C and D: 500 m apart, but E fills the gap
+    // (C–E–D share edges). A–C and B–D: 1 km apart.
+    const Layer l = test::make_layer("water", {{"A", test::box(0, 0, 1000, 1000)},
+                                               {"B", test::box(1500, 0, 2500, 1000)},
+                                               {"C", test::box(0, 2000, 1000, 3000)},
+                                               {"D", test::box(1500, 2000, 2500, 3000)},
+                                               {"E", test::box(1000, 2000, 1500, 3000)}});
+    const BlockGraph none = block_graph(l, {}, 0);
+    CHECK(none.crossings.empty());
+    REQUIRE(none.links.size() == 2); // without crossings, A and B are islands
+    const BlockGraph g = block_graph(l, {}, 600);
+    REQUIRE(g.crossings.size() == 1);
+    CHECK(g.crossings[0].island == 0);
+    CHECK(g.crossings[0].mainland == 1);
+    CHECK(g.crossings[0].distance_m == Approx(500.0));
+    REQUIRE(g.links.size() == 1); // {A, B} joins the rest by the island rule: A–C, 1 km (ties: lowest codes)
+    CHECK(g.links[0].island == 0);
+    CHECK(g.links[0].mainland == 2);
+    CHECK(g.links[0].distance_m == Approx(1000.0));
+    CHECK(g.neighbours[2] == std::vector<std::size_t>{0, 4}); // C: A by the island link, E; not D
+}
