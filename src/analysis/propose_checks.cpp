@@ -30,10 +30,10 @@ std::string atom_text(const ProposeModel& m, std::size_t atom)
     if (blocks.size() == 1) return m.blocks.label + " " + unit_text(m.blocks, first);
     for (const UnitLayer& k : m.keep_whole)
         if (k.majority_of_block[first] != no_feature)
-            return "the " + std::to_string(blocks.size()) + " " + m.blocks.label + " blocks kept whole as " + k.id +
-                   " " + unit_text(*k.layer, k.majority_of_block[first]);
-    return "the " + std::to_string(blocks.size()) + " blocks fixed to footprint " +
-           m.fixed_codes[m.fixed_of_block[first] - 1];
+            return k.id + " " + unit_text(*k.layer, k.majority_of_block[first]) + " (" +
+                   std::to_string(blocks.size()) + " " + m.blocks.label + " blocks kept whole)";
+    return "fixed group " + m.fixed_codes[m.fixed_of_block[first] - 1] + " (" + std::to_string(blocks.size()) +
+           " blocks)";
 }
 
 std::string range_text(double lo, double hi)
