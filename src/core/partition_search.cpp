@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <tuple>
@@ -83,6 +84,59 @@ void local_search(const PartitionProblem& p, PartitionState& s, Rng& rng, std::s
     }
 }
 
+/// A perturbation: moves a chunk of 2–7 atoms, grown from a random border atom, into the
+/// neighbouring region it faces, each move keeping its region contiguous and non-empty.
+void kick(const PartitionProblem& p, PartitionState& s, Rng& rng, std::vector<char>& seen,
+          std::vector<std::size_t>& stack)
+{
+    const std::size_t n = p.population.size();
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        const std::size_t a = random_index(rng, n);
+        if (p.fixed[a] != 0 || p.neighbours[a].empty()) continue;
+        const std::size_t from = s.region_of()[a];
+        const std::size_t b = p.neighbours[a][random_index(rng, p.neighbours[a].size())];
+        const std::size_t to = s.region_of()[b];
+        if (to == from || p.nest[b] != p.nest[a]) continue;
+        const std::size_t size = 2 + random_index(rng, 6);
+        std::vector<std::size_t> frontier{a};
+        std::size_t moved = 0;
+        for (std::size_t i = 0; i < frontier.size() && moved < size; ++i) {
+            const std::size_t x = frontier[i];
+            if (s.region_of()[x] != from || p.fixed[x] != 0 || s.region_size(from) == 1 ||
+                !stays_connected(p, s, x, seen, stack))
+                continue;
+            s.move(x, to);
+            ++moved;
+            for (std::size_t y : p.neighbours[x])
+                if (s.region_of()[y] == from && p.nest[y] == p.nest[x]) frontier.push_back(y);
+        }
+        if (moved > 0) return;
+    }
+}
+
+/// Iterated local search: local search, then `kicks` times a perturbation followed by
+/// local search, keeping the best state (a worse result is undone).
+void improve(const PartitionProblem& p, std::unique_ptr<PartitionState>& state, Rng& rng, std::size_t max_passes,
+             std::size_t kicks, std::uint64_t& evaluations)
+{
+    local_search(p, *state, rng, max_passes, evaluations);
+    std::vector<std::size_t> best = state->region_of();
+    double best_score = state->score();
+    const std::size_t regions = state->regions();
+    std::vector<char> seen(p.population.size(), 0);
+    std::vector<std::size_t> stack;
+    for (std::size_t k = 0; k < kicks; ++k) {
+        kick(p, *state, rng, seen, stack);
+        local_search(p, *state, rng, max_passes, evaluations);
+        if (state->score() < best_score - 1e-6) {
+            best = state->region_of();
+            best_score = state->score();
+        } else if (state->region_of() != best) {
+            state = std::make_unique<PartitionState>(p, best, regions);
+        }
+    }
+}
+
 } // namespace
 
 std::size_t canonical_regions(std::vector<std::size_t>& region_of)
@@ -109,15 +163,15 @@ SearchResult search_partitions(const PartitionProblem& p, const SearchOptions& o
         std::vector<std::size_t> region_of = greedy_regions(p, o.seed, k, regions, evaluations[k]);
         reached[k] = regions;
         if (regions <= p.count_max && regions >= p.count_min) {
-            PartitionState state(p, std::move(region_of), regions);
+            auto state = std::make_unique<PartitionState>(p, std::move(region_of), regions);
             Rng rng(stream_seed(o.seed, k + 0x10000));
-            local_search(p, state, rng, o.max_passes, evaluations[k]);
+            improve(p, state, rng, o.max_passes, o.kicks, evaluations[k]);
             Solution s;
-            s.region_of = state.region_of();
+            s.region_of = state->region_of();
             s.regions = canonical_regions(s.region_of);
-            s.objective = state.objective();
-            s.violation = state.violation();
-            s.terms = state.terms();
+            s.objective = state->objective();
+            s.violation = state->violation();
+            s.terms = state->terms();
             s.restart = k;
             found[k] = std::move(s);
         }

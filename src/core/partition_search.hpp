@@ -18,6 +18,7 @@ struct SearchOptions {
     std::size_t restarts = 8;      ///< --effort: independent greedy + local search runs
     std::size_t options = 1;       ///< how many distinct partitions to return
     std::size_t max_passes = 1000; ///< local-search passes over all atoms per restart
+    std::size_t kicks = 20;        ///< perturbations (chunk moves + local search) per restart
     unsigned threads = 0;          ///< restarts run in parallel; results do not depend on it
 };
 
