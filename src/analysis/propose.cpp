@@ -155,6 +155,8 @@ ProposeResult propose(const ProposeOptions& o, const ProposeInputs& in,
     ProposeResult r;
     r.search_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.evaluations = found.evaluations;
+    r.seed = o.seed;
+    r.effort = o.effort;
     r.restart_objectives = found.restart_scores;
     r.atoms = m.atom_blocks.size();
     r.island_links = m.graph.links;

@@ -79,6 +79,8 @@ struct ProposeResult {
     std::vector<std::string> keep_whole_split; ///< blocks in several units of a keep-whole layer (majority used)
     std::vector<double> restart_objectives;    ///< per restart (+inf: it could not reach the count)
     std::uint64_t evaluations = 0;             ///< candidate merges and moves evaluated
+    std::uint64_t seed = 1;                    ///< the seed used
+    std::size_t effort = 0;                    ///< restarts run
     double search_seconds = 0;
     double total_population = 0;
 };
