@@ -16,6 +16,7 @@ std::unique_ptr<Command> make_data_command();
 std::unique_ptr<Command> make_footprint_command();
 std::unique_ptr<Command> make_run_command();
 std::unique_ptr<Command> make_map_command();
+std::unique_ptr<Command> make_propose_command();
 
 std::vector<std::unique_ptr<Command>> make_commands()
 {
@@ -25,6 +26,7 @@ std::vector<std::unique_ptr<Command>> make_commands()
     commands.push_back(make_footprint_command());
     commands.push_back(make_run_command());
     commands.push_back(make_map_command());
+    commands.push_back(make_propose_command());
     commands.push_back(make_score_command());
     commands.push_back(make_layers_command());
     commands.push_back(make_validate_command());

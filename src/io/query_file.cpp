@@ -5,6 +5,7 @@
 #include "core/number_format.hpp"
 #include "core/strings.hpp"
 #include "io/atomic_file.hpp"
+#include "io/query_propose_parse.hpp"
 
 #include <algorithm>
 
@@ -118,7 +119,7 @@ Query read_query(const std::string& path)
     q.folder = std::filesystem::path(path).parent_path();
     check_keys(doc,
                {"name", "title", "description", "footprints", "compare", "tolerance", "min-people", "uncertain",
-                "min-coverage", "simplify", "weights", "weights-data", "weights-var", "data"},
+                "min-coverage", "simplify", "weights", "weights-data", "weights-var", "data", "propose"},
                path);
     q.weights = text(doc, "weights", path);
     q.weights_data = text(doc, "weights-data", path);
@@ -138,7 +139,9 @@ Query read_query(const std::string& path)
     q.min_coverage = number(doc, "min-coverage", path, 0, 1, q.min_coverage);
     q.simplify = number(doc, "simplify", path, 0, 100000, q.simplify);
     if (doc["compare"]) q.compare = list(doc, "compare", path);
+    if (const toml::table* p = doc["propose"].as_table()) q.propose = read_propose_section(*p, path + ": [propose]");
     const toml::table* f = doc["footprints"].as_table();
+    if (!f && q.propose) return q;
     if (!f) throw UsageError(path + ": missing table [footprints]");
     const std::string where = path + ": [footprints]";
     check_keys(*f, {"layer", "blocks", "by", "rest", "groups"}, where);

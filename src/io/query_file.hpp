@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include "io/query_propose.hpp"
+
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +33,7 @@ struct Query {
     std::string weights, weights_data, weights_var; ///< default: the catalogue's
     std::vector<std::string> compare{"ltla24", "utla23", "icb24", "pfa24", "fra24", "cauth23"};
     std::vector<QueryData> data;
+    std::optional<ProposeQuery> propose; ///< [propose]: a `coterm propose` request (then [footprints] is optional)
 };
 
 /// Reads a query file. Unknown keys and tables are UsageErrors naming the key, the

@@ -87,8 +87,11 @@ void write_run_folder(const fs::path& given, const std::vector<std::pair<std::st
     bool temp_is_ours = true; // false only if a folder of someone else's could be at temp
     try {
         write_output((temp / run_marker).string(), marker_text);
-        for (const auto& [name, content] : files)
+        for (const auto& [name, content] : files) {
+            // A name may hold a sub-folder ("option-1/groups.csv", coterm propose).
+            if (fs::path(name).has_parent_path()) fs::create_directories((temp / name).parent_path());
             write_output((temp / name).string(), content);
+        }
         std::error_code ec;
         if (!fs::exists(fs::symlink_status(out, ec))) {
             move_into_place(temp, out, false);

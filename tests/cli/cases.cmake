@@ -252,3 +252,15 @@ add_test(NAME cli.doc_options_map
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=map
           -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/map.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
 set_tests_properties(cli.doc_options_map PROPERTIES LABELS cli)
+
+# ---- propose: usage errors before any data is read; the manual page's options ----
+cli_case(err_propose_no_count EXIT 2 STDOUT_EMPTY STDERR "coterm: error: give --count N or --count-min and --count-max"
+  ARGS propose --blocks ltla24 --split-layers pfa24 -o ${CMAKE_CURRENT_BINARY_DIR}/propose-err)
+cli_case(err_propose_nothing EXIT 2 STDOUT_EMPTY STDERR "nothing to minimise"
+  ARGS propose --blocks ltla24 --count 3 -o ${CMAKE_CURRENT_BINARY_DIR}/propose-err)
+cli_case(err_propose_term_weight EXIT 2 STDOUT_EMPTY STDERR "--term-weights: 'pfa24' is not KEY=WEIGHT"
+  ARGS propose --blocks ltla24 --count 3 --split-layers pfa24 --term-weights pfa24 -o ${CMAKE_CURRENT_BINARY_DIR}/propose-err)
+add_test(NAME cli.doc_options_propose
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=propose
+          -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/propose.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
+set_tests_properties(cli.doc_options_propose PROPERTIES LABELS cli)

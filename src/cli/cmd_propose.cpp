@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: MIT
+// `coterm propose`: footprints of whole blocks proposed under policy constraints
+// (docs/cli/propose.md).
+#include "analysis/map_geometry.hpp"
+#include "analysis/propose.hpp"
+#include "cli/command.hpp"
+#include "cli/layer_options.hpp"
+#include "cli/progress.hpp"
+#include "cli/propose_render.hpp"
+#include "cli/weight_options.hpp"
+#include "core/errors.hpp"
+#include "core/footprint.hpp"
+#include "core/number_format.hpp"
+#include "core/strings.hpp"
+#include "io/area_data.hpp"
+#include "io/atomic_file.hpp"
+#include "io/catalogue.hpp"
+#include "io/csv_reader.hpp"
+#include "io/data_dir.hpp"
+#include "io/query_file.hpp"
+#include "io/run_folder.hpp"
+#include "io/table_writer.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <limits>
+
+namespace coterm::cli {
+namespace {
+
+struct ProposeCliOptions {
+    std::string query, output, data_dir;
+    analysis::ProposeOptions request;
+    std::size_t count = 0;
+    std::vector<std::string> term_weights;
+    WeightCliOptions weights;
+    double simplify = 0;
+    bool quiet = false, verbose = false;
+};
+
+class ProposeCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override
+    {
+        auto& r = o_.request;
+        cmd_ = app.add_subcommand("propose", "Propose footprints of whole blocks under policy constraints: count, "
+                                             "population bounds, contiguity, units kept whole, nesting");
+        cmd_->add_option("--query", o_.query, "A query file whose [propose] table gives the request (flags override)");
+        cmd_->add_option("--blocks", r.blocks, "The building blocks, e.g. utla23");
+        cmd_->add_option("--count", o_.count, "Exactly N footprints")->check(CLI::PositiveNumber);
+        cmd_->add_option("--count-min", r.count_min, "At least N footprints")->check(CLI::PositiveNumber);
+        cmd_->add_option("--count-max", r.count_max, "At most N footprints")->check(CLI::PositiveNumber);
+        cmd_->add_option("--pop-min", r.pop_min, "Floor: people per footprint at least this")
+            ->check(CLI::NonNegativeNumber);
+        cmd_->add_option("--pop-max", r.pop_max, "Ceiling: people per footprint at most this")
+            ->check(CLI::NonNegativeNumber);
+        cmd_->add_option("--keep-whole", r.keep_whole, "Keep the units of these layers whole (their blocks together)");
+        cmd_->add_option("--nest-in", r.nest_in, "Every footprint lies inside one unit of this layer");
+        cmd_->add_option("--fixed", r.fixed, "CSV block_code, footprint_code: blocks that must stay together");
+        cmd_->add_option("--split-layers", r.split_layers, "Minimise people in units of these layers that are split");
+        cmd_->add_option("--from", r.from, "The status quo layer: minimise people changing footprint, compare with it");
+        cmd_->add_option("--term-weights", o_.term_weights,
+                         "KEY=W: weight of a term (a --split-layers id, from, balance); default 1, balance 0");
+        cmd_->add_option("--adjacency", r.adjacency, "CSV block_a, block_b: extra adjacent pairs (islands)");
+        cmd_->add_option("--crossing", r.crossing_m,
+                         "Blocks apart by at most this many metres across water are adjacent (default 2500; 0: off)")
+            ->check(CLI::Range(0.0, 100000.0));
+        cmd_->add_option("--options", r.options, "How many distinct options to return (default 1)")
+            ->check(CLI::Range(1, 100));
+        cmd_->add_option("--seed", r.seed, "Seed of the search (default 1)");
+        cmd_->add_option("--effort", r.effort, "Restarts of the search (default 64)")->check(CLI::Range(1, 100000));
+        add_weight_options(*cmd_, o_.weights);
+        add_data_dir_option(*cmd_, o_.data_dir);
+        add_run_flags(*cmd_, r.threads, o_.quiet, o_.verbose, "List every block behind a warning");
+        cmd_->add_option("--simplify", o_.simplify, simplify_help)->check(CLI::Range(0.0, 100000.0));
+        cmd_->add_option("-o,--output", o_.output, "Output folder (default with --query: out/<query name>)");
+        return cmd_;
+    }
+
+    void run() override
+    {
+        ProposeRequestText text{"coterm propose", "", "", ""};
+        if (!o_.query.empty()) apply_query(text);
+        auto& r = o_.request;
+        if (r.blocks.empty()) throw UsageError("give --blocks LAYER (or --query FILE)");
+        if (o_.count > 0) {
+            if (r.count_min > 0 || r.count_max > 0)
+                throw UsageError("give --count or --count-min/--count-max, not both");
+            r.count_min = r.count_max = o_.count;
+        } else if (r.count_min > 0 && r.count_max == 0) {
+            throw UsageError("--count-min needs --count-max");
+        } else if (r.count_max > 0 && r.count_min == 0) {
+            r.count_min = 1;
+        }
+        for (const std::string& kw : o_.term_weights) {
+            const auto eq = kw.find('=');
+            double w = 0;
+            if (eq == std::string::npos || !io::parse_number(kw.substr(eq + 1), w))
+                throw UsageError("--term-weights: '" + kw + "' is not KEY=WEIGHT");
+            r.weights[kw.substr(0, eq)] = w;
+        }
+        if (r.count_min == 0) throw UsageError("give --count N or --count-min and --count-max");
+        if (r.split_layers.empty() && r.from.empty() && !r.weights.count("balance"))
+            throw UsageError("nothing to minimise: give --split-layers, --from or --term-weights balance=W");
+        if (o_.output.empty()) throw UsageError("give the output folder with -o DIR");
+        io::check_run_folder(io::run_folder_path(o_.output, ""), {}); // before the work
+        text.request = request_line();
+
+        const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
+        const auto dir = io::resolve_data_dir(o_.data_dir);
+        const auto weights = load_weights(o_.weights, dir, r.threads, o_.verbose);
+        text.weights = weights->label;
+        Progress progress("propose", !o_.quiet);
+        const analysis::ProposeResult result =
+            analysis::propose(r, {catalogue, dir, weights->weights},
+                              [&](std::size_t done, std::size_t total) { progress.update(done, total); });
+        progress.finish();
+        write_outputs(result, text);
+    }
+
+private:
+    bool given(const char* flag) const { return cmd_->count(flag) > 0; }
+
+    void apply_query(ProposeRequestText& text)
+    {
+        const io::Query q = io::read_query(o_.query);
+        if (!q.propose) throw UsageError(o_.query + ": no [propose] table");
+        const io::ProposeQuery& p = *q.propose;
+        auto& r = o_.request;
+        auto local = [&](const std::string& file) {
+            const auto beside = q.folder / file;
+            return file.empty() || !std::filesystem::exists(beside) ? file : beside.string();
+        };
+        if (!given("--blocks")) r.blocks = p.blocks;
+        if (!given("--count") && !given("--count-min") && !given("--count-max")) {
+            if (p.count) o_.count = *p.count;
+            if (p.count_min) r.count_min = *p.count_min;
+            if (p.count_max) r.count_max = *p.count_max;
+        }
+        if (!given("--pop-min") && p.pop_min) r.pop_min = *p.pop_min;
+        if (!given("--pop-max") && p.pop_max) r.pop_max = *p.pop_max;
+        if (!given("--keep-whole")) r.keep_whole = p.keep_whole;
+        if (!given("--nest-in")) r.nest_in = p.nest_in;
+        if (!given("--fixed")) r.fixed = local(p.fixed);
+        if (!given("--split-layers")) r.split_layers = p.split_layers;
+        if (!given("--from")) r.from = p.from;
+        if (!given("--adjacency")) r.adjacency = local(p.adjacency);
+        if (!given("--options") && p.options) r.options = *p.options;
+        if (!given("--crossing") && p.crossing) r.crossing_m = *p.crossing;
+        if (!given("--seed") && p.seed) r.seed = *p.seed;
+        if (!given("--effort") && p.effort) r.effort = *p.effort;
+        if (!given("--term-weights"))
+            for (const auto& [key, w] : p.term_weights)
+                o_.term_weights.push_back(key + "=" + format_general(w, 15));
+        if (o_.output.empty()) o_.output = "out/" + q.name;
+        text.title = q.title.empty() ? q.name : q.title;
+        text.description = q.description;
+    }
+
+    std::string request_line() const
+    {
+        const auto& r = o_.request;
+        std::string s = "coterm propose --blocks " + r.blocks;
+        if (r.count_min == r.count_max)
+            s += " --count " + std::to_string(r.count_min);
+        else
+            s += " --count-min " + std::to_string(r.count_min) + " --count-max " + std::to_string(r.count_max);
+        if (r.pop_min > 0) s += " --pop-min " + format_general(r.pop_min, 15);
+        if (r.pop_max < std::numeric_limits<double>::infinity()) s += " --pop-max " + format_general(r.pop_max, 15);
+        if (!r.keep_whole.empty()) s += " --keep-whole " + join(r.keep_whole, " ");
+        if (!r.nest_in.empty()) s += " --nest-in " + r.nest_in;
+        if (!r.fixed.empty()) s += " --fixed " + std::filesystem::path(r.fixed).filename().string();
+        if (!r.split_layers.empty()) s += " --split-layers " + join(r.split_layers, " ");
+        if (!r.from.empty()) s += " --from " + r.from;
+        if (!o_.term_weights.empty()) s += " --term-weights " + join(o_.term_weights, " ");
+        if (r.crossing_m != 2500) s += " --crossing " + format_general(r.crossing_m, 15);
+        s += " --options " + std::to_string(r.options) + " --seed " + std::to_string(r.seed) + " --effort " +
+             std::to_string(r.effort);
+        return s;
+    }
+
+    using Files = std::vector<std::pair<std::string, std::string>>;
+
+    void write_set(const analysis::ProposeResult& result, const analysis::ProposedOption& o, const std::string& folder,
+                   const ProposeRequestText& text, Files& files)
+    {
+        std::vector<std::string> fallback;
+        const Layer layer = dissolve_footprints(result.blocks, o.footprints, o_.request.threads, fallback);
+        // dissolve_footprints returns the footprints sorted by code, as o.footprints are.
+        std::vector<double> areas;
+        for (const Feature& f : layer.features)
+            areas.push_back(f.area_m2);
+        const Table t = footprints_table(result, o, areas);
+        std::string simplified;
+        files.emplace_back(folder + "/groups.csv", io::to_csv(groups_table(result, o)));
+        files.emplace_back(folder + "/footprints.csv", io::to_csv(t));
+        files.emplace_back(folder + "/footprints.geojson",
+                           io::to_geojson(t, analysis::map_geometries(layer, o_.simplify, simplified)));
+        files.emplace_back(folder + "/summary.md", option_summary(result, o, o_.request, text));
+    }
+
+    void write_outputs(const analysis::ProposeResult& result, const ProposeRequestText& text)
+    {
+        // One run folder, marked and swapped into place whole (as `coterm run` writes).
+        Files files;
+        for (std::size_t i = 0; i < result.options.size(); ++i)
+            write_set(result, result.options[i], "option-" + std::to_string(i + 1), text, files);
+        if (result.status_quo) write_set(result, *result.status_quo, "status-quo", text, files);
+        files.emplace_back("compare.csv", io::to_csv(compare_table(result)));
+        files.emplace_back("compare.md", compare_summary(result, o_.request, text));
+        io::write_run_folder(io::run_folder_path(o_.output, ""), files, {});
+        if (o_.quiet) return;
+        const auto& best = result.options.front();
+        std::cerr << "coterm: propose: " << result.options.size() << " option(s) in " << o_.output
+                  << "; best: " << best.footprints.size() << " footprints, objective "
+                  << format_general(best.objective, 12) << ", lower bound " << format_general(best.bound, 12)
+                  << " (search " << format_fixed(result.search_seconds, 2) << " s)";
+        if (result.status_quo) std::cerr << "; status quo " << format_general(result.status_quo->objective, 12);
+        std::cerr << "\n";
+        if (!result.keep_whole_split.empty())
+            std::cerr << "coterm: warning: " << result.keep_whole_split.size()
+                      << " blocks lie in several units of a kept-whole layer and stay with the unit holding most of "
+                         "their people ("
+                      << join_limited(result.keep_whole_split, o_.verbose ? 1000000 : 5) << ")\n";
+    }
+
+    CLI::App* cmd_ = nullptr;
+    ProposeCliOptions o_;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_propose_command()
+{
+    return std::make_unique<ProposeCommand>();
+}
+
+} // namespace coterm::cli

@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: MIT
+# The shipped ICB-mergers query through `coterm propose --query`: runs on one thread and
+# on two with byte-identical outputs; every option meets every constraint (count,
+# population bounds, contiguity, combined authorities whole); the status quo is compared.
+# -DEXE= -DQUERY= -DOUT=
+foreach(threads 1 2)
+  file(REMOVE_RECURSE "${OUT}-${threads}")
+  execute_process(COMMAND ${EXE} propose --query ${QUERY} -o ${OUT}-${threads} --threads ${threads} -q
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0 OR NOT err STREQUAL "")
+    message(FATAL_ERROR "propose --threads ${threads} failed (${rc}): ${err}")
+  endif()
+endforeach()
+foreach(file compare.csv compare.md option-1/groups.csv option-1/footprints.geojson option-3/summary.md
+             status-quo/footprints.csv)
+  file(SHA256 "${OUT}-1/${file}" one)
+  file(SHA256 "${OUT}-2/${file}" two)
+  if(NOT one STREQUAL two)
+    message(FATAL_ERROR "${file} differs between --threads 1 and --threads 2")
+  endif()
+endforeach()
+file(STRINGS "${OUT}-1/compare.csv" rows)
+list(LENGTH rows n)
+if(NOT n EQUAL 5) # header, 3 options, status quo
+  message(FATAL_ERROR "compare.csv has ${n} lines, expected 5")
+endif()
+foreach(i 1 2 3)
+  list(GET rows ${i} row)
+  if(NOT row MATCHES "^option ${i},26,.*,true,,")
+    message(FATAL_ERROR "option ${i} does not meet every constraint: ${row}")
+  endif()
+endforeach()
+list(GET rows 4 row)
+if(NOT row MATCHES "^status quo,42,.*,false,\"26 footprints;")
+  message(FATAL_ERROR "unexpected status quo row: ${row}")
+endif()
+file(READ "${OUT}-1/option-1/summary.md" summary)
+foreach(line "| 26 footprints | yes | 26 footprints |" "| population at least 1,200,000, at most 3,000,000 | yes |"
+             "| contiguous | yes | every footprint |" "| keep cauth23 whole | yes |")
+  string(FIND "${summary}" "${line}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "option-1/summary.md lacks '${line}'")
+  endif()
+endforeach()
+file(STRINGS "${OUT}-1/option-1/groups.csv" groups)
+list(LENGTH groups g)
+if(NOT g EQUAL 154) # 153 upper-tier councils + header
+  message(FATAL_ERROR "groups.csv has ${g} lines, expected 154")
+endif()

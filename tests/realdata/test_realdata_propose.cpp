@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+// `coterm propose` on the mirror: footprints that split no police or fire area are those
+// areas; footprints from councils beat the obvious assignment; infeasible requests say why.
+#include "analysis/propose.hpp"
+#include "core/errors.hpp"
+#include "io/catalogue.hpp"
+#include "io/csv_reader.hpp"
+#include "realdata.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <map>
+#include <set>
+
+using namespace coterm;
+using coterm::realdata::census_weights;
+using coterm::realdata::data_file;
+
+namespace {
+
+analysis::ProposeResult run(analysis::ProposeOptions o)
+{
+    static const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
+    return analysis::propose(o, {catalogue, std::getenv("COTERM_DATA"), census_weights()});
+}
+
+/// district code -> unit code from a lookup file of the mirror.
+std::map<std::string, std::string> lookup(const std::string& file, const std::string& unit_column)
+{
+    const io::CsvFile csv = io::read_csv(data_file(file));
+    const std::size_t d = csv.column("ltla24_code", "lookup"), u = csv.column(unit_column, "lookup");
+    std::map<std::string, std::string> out;
+    for (std::size_t r = 0; r < csv.row_count(); ++r)
+        if (csv.field(r, d).starts_with("E")) out[std::string(csv.field(r, d))] = std::string(csv.field(r, u));
+    return out;
+}
+
+/// Each footprint holds the districts of exactly one unit, and each unit is one footprint.
+void check_footprints_are_units(const analysis::ProposedOption& o, const Layer& blocks,
+                                const std::map<std::string, std::string>& unit_of, std::size_t units)
+{
+    std::set<std::string> seen;
+    for (const FootprintSpec& f : o.footprints) {
+        std::set<std::string> in;
+        for (std::size_t b : f.blocks)
+            in.insert(unit_of.at(blocks.features[b].code));
+        CHECK(in.size() == 1);
+        seen.insert(*in.begin());
+    }
+    CHECK(seen.size() == units);
+}
+
+analysis::ProposeOptions districts_into(std::size_t count, const std::string& layer)
+{
+    analysis::ProposeOptions o;
+    o.blocks = "ltla24";
+    o.count_min = o.count_max = count;
+    o.split_layers = {layer};
+    o.effort = 2;
+    return o;
+}
+
+} // namespace
+
+TEST_CASE("39 footprints of whole districts splitting no police force area are the 39 police force areas",
+          "[realdata][propose]")
+{
+    const auto r = run(districts_into(39, "pfa24"));
+    REQUIRE(r.options.size() == 1);
+    const auto& o = r.options[0];
+    CHECK(o.footprints.size() == 39);
+    CHECK(o.objective == 0);
+    CHECK(o.all_met());
+    check_footprints_are_units(o, r.blocks, lookup("lookups/lookup_ltla24_csp24_pfa24.csv", "pfa24_code"), 39);
+}
+
+TEST_CASE("44 footprints of whole districts splitting no fire and rescue authority are the 44 authorities",
+          "[realdata][propose]")
+{
+    const auto r = run(districts_into(44, "fra24"));
+    const auto& o = r.options.at(0);
+    CHECK(o.footprints.size() == 44);
+    CHECK(o.objective == 0);
+    check_footprints_are_units(o, r.blocks, lookup("lookups/lookup_ltla24_fra24.csv", "fra24_code"), 44);
+}
+
+TEST_CASE("42 footprints of councils splitting the fewest ICB residents beat each council to its main ICB",
+          "[realdata][propose]")
+{
+    analysis::ProposeOptions o;
+    o.blocks = "utla23";
+    o.count_min = o.count_max = 42;
+    o.split_layers = {"icb24"};
+    o.from = "icb24";
+    o.weights = {{"from", 0.0}}; // the status quo for comparison only
+    o.options = 3;
+    o.effort = 4;
+    const auto r = run(o);
+    REQUIRE(r.status_quo);
+    const double obvious = r.status_quo->terms.at(0).value;
+    CHECK(obvious > 0); // councils straddle ICBs, so the obvious answer splits some residents
+    REQUIRE_FALSE(r.options.empty());
+    for (const auto& option : r.options) {
+        CHECK(option.all_met());
+        CHECK(option.footprints.size() == 42);
+        CHECK(option.terms.at(0).value >= option.terms.at(0).bound);
+    }
+    CHECK(r.options[0].terms.at(0).value <= obvious);
+    for (std::size_t i = 1; i < r.options.size(); ++i) // distinct, best first
+        CHECK(r.options[i].footprint_of_block != r.options[0].footprint_of_block);
+}
+
+TEST_CASE("Population bounds and contiguity hold in every option", "[realdata][propose]")
+{
+    analysis::ProposeOptions o;
+    o.blocks = "utla23";
+    o.count_min = 20, o.count_max = 30;
+    o.pop_min = 1'000'000;
+    o.pop_max = 4'000'000;
+    o.split_layers = {"pfa24"};
+    o.options = 2;
+    o.effort = 3;
+    const auto r = run(o);
+    for (const auto& option : r.options) {
+        CHECK(option.all_met());
+        for (double p : option.footprint_population) {
+            CHECK(p >= 1'000'000);
+            CHECK(p <= 4'000'000);
+        }
+    }
+}
+
+TEST_CASE("Impossible requests are errors that say why", "[realdata][propose]")
+{
+    using Catch::Matchers::Contains;
+    auto o = districts_into(42, "icb24");
+    o.pop_min = 2'000'000;
+    REQUIRE_THROWS_AS(run(o), DataError);
+    CHECK_THROWS_WITH(run(o),
+                      Contains("42 footprints of at least 2,000,000 people need 84,000,000") && Contains("56,490,"));
+    auto w = districts_into(30, "icb24");
+    w.keep_whole = {"cauth23"};
+    w.pop_max = 2'000'000;
+    CHECK_THROWS_WITH(run(w), Contains("cauth23 E47000001 Greater Manchester (10 ltla24 blocks kept whole) holds 2,867,871") && Contains("above the ceiling --pop-max 2,000,000"));
+}
