@@ -187,6 +187,10 @@ private:
         request.code_column = d.code_column;
         request.lat_column = d.lat;
         request.lon_column = d.lon;
+        for (const auto& v : d.extensive)
+            request.declared.emplace_back(v, "'extensive' in " + q.path);
+        for (const auto& v : d.intensive)
+            request.declared.emplace_back(v, "'intensive' in " + q.path);
         const std::size_t n = t.rows.size();
         auto per_head = [&](const std::vector<double>& v) {
             std::vector<Cell> out(n);
@@ -212,11 +216,10 @@ private:
                 const Apportioned a = sum_points(where, pv.values[v], n);
                 add_column(t, pv.variables[v], Format::number, cells(a.values));
                 add_column(t, pv.variables[v] + "_per_head", Format::number, per_head(a.values));
-                conservation.push_back(pv.variables[v] + " (points, " + d.data + "): in " +
-                                       format_general(a.sum_in, 15) + ", in footprints " +
-                                       format_general(a.sum_out, 15) + ", outside " + format_general(a.outside, 15) +
-                                       "; " + std::to_string(pv.unlocated) + " rows without coordinates hold " +
-                                       format_general(pv.unlocated_sum[v], 15));
+                conservation.push_back(pv.variables[v] + " (points, " + d.data + "): in " + format_amount(a.sum_in) +
+                                       ", in footprints " + format_amount(a.sum_out) + ", outside " +
+                                       format_amount(a.outside) + "; " + std::to_string(pv.unlocated) +
+                                       " rows without coordinates hold " + format_amount(pv.unlocated_sum[v]));
             }
             return;
         }
@@ -256,10 +259,9 @@ private:
             add_column(t, name + "_coverage", Format::share, coverage);
             if (ext)
                 conservation.push_back(name + " (extensive, " + d.data + " from " + d.from + "): in " +
-                                       format_general(a.sum_in, 15) + ", in footprints " +
-                                       format_general(a.sum_out, 15) + ", outside " + format_general(a.outside, 15) +
-                                       "; " + std::to_string(unmatched) + " codes not in " + source.label + " hold " +
-                                       format_general(unmatched_sum, 15));
+                                       format_amount(a.sum_in) + ", in footprints " + format_amount(a.sum_out) +
+                                       ", outside " + format_amount(a.outside) + "; " + std::to_string(unmatched) +
+                                       " codes not in " + source.label + " hold " + format_amount(unmatched_sum));
         }
     }
 

@@ -62,6 +62,14 @@ void warn_about_build(const std::string& label, const BuildReport& report, bool 
         std::cerr << "coterm: warning: " << label << ": " << report.empty_codes.size()
                   << " features with empty or null geometry skipped (" << join_limited(report.empty_codes, limit)
                   << ")\n";
+    if (!report.replaced_text_codes.empty())
+        std::cerr << "coterm: warning: " << label << ": " << report.replaced_text_codes.size()
+                  << " features with invalid UTF-8 in their code or name, replaced by U+FFFD ("
+                  << join_limited(report.replaced_text_codes, limit) << ")\n";
+    if (!report.far_outside_codes.empty())
+        std::cerr << "coterm: warning: " << label << ": " << report.far_outside_codes.size()
+                  << " features with coordinates far outside the British National Grid's area of use (e.g. "
+                  << join_limited(report.far_outside_codes, verbose ? limit : 1) << "); is the CRS right?\n";
 }
 
 LayerPair load_pair(const PairInputOptions& o, Stopwatch& stopwatch)

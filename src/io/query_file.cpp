@@ -3,6 +3,8 @@
 
 #include "core/errors.hpp"
 #include "core/strings.hpp"
+#include "core/utf8.hpp"
+#include "io/text_file.hpp"
 
 #include <algorithm>
 
@@ -52,9 +54,18 @@ std::vector<std::string> list(const toml::table& t, const char* key, const std::
 
 Query read_query(const std::string& path)
 {
+    return parse_query(read_text_file(path), path);
+}
+
+Query parse_query(std::string_view source, const std::string& path)
+{
+    // toml++ 3.3 has undefined behaviour on some invalid UTF-8 (found by fuzzing, e.g.
+    // "data =\xCB\xA1..."), so the bytes are checked before it sees them.
+    if (const std::size_t at = find_invalid_utf8(source); at != std::string_view::npos)
+        throw UsageError(path + ": invalid UTF-8 at byte " + std::to_string(at) + "; query files are UTF-8 text");
     toml::table doc;
     try {
-        doc = toml::parse_file(path);
+        doc = toml::parse(source, path);
     } catch (const toml::parse_error& e) {
         throw UsageError(path + ": " + std::string(e.description()) + " (line " +
                          std::to_string(e.source().begin.line) + ")");

@@ -2,6 +2,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace coterm::io {
@@ -30,5 +31,9 @@ struct Query {
 /// Reads a query file. Unknown keys and tables are UsageErrors naming the key, the
 /// table and the file, with a did-you-mean; so are missing required keys.
 Query read_query(const std::string& path);
+
+/// Parses query text read from `path` (named in messages). Text that is not valid
+/// UTF-8 is a UsageError naming the byte offset, checked before the TOML parser runs.
+Query parse_query(std::string_view source, const std::string& path);
 
 } // namespace coterm::io
