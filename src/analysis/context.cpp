@@ -19,7 +19,7 @@ Context make_context(const std::string& data_dir_option, unsigned threads, bool 
 
 std::vector<std::string> build_warnings(const std::string& label, const BuildReport& report, bool verbose)
 {
-    const std::size_t limit = verbose ? report.repaired_codes.size() + report.empty_codes.size() : 5;
+    const std::size_t limit = verbose ? static_cast<std::size_t>(-1) : 5;
     std::vector<std::string> out;
     if (!report.repaired_codes.empty())
         out.push_back(label + ": " + std::to_string(report.repaired_codes.size()) +
@@ -29,6 +29,14 @@ std::vector<std::string> build_warnings(const std::string& label, const BuildRep
         out.push_back(label + ": " + std::to_string(report.empty_codes.size()) +
                       " features with empty or null geometry skipped (" + join_limited(report.empty_codes, limit) +
                       ")");
+    if (!report.replaced_text_codes.empty())
+        out.push_back(label + ": " + std::to_string(report.replaced_text_codes.size()) +
+                      " features with invalid UTF-8 in their code or name, replaced by U+FFFD (" +
+                      join_limited(report.replaced_text_codes, limit) + ")");
+    if (!report.far_outside_codes.empty())
+        out.push_back(label + ": " + std::to_string(report.far_outside_codes.size()) +
+                      " features with coordinates far outside the British National Grid's area of use (e.g. " +
+                      join_limited(report.far_outside_codes, verbose ? limit : 1) + "); is the CRS right?");
     return out;
 }
 

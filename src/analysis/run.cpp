@@ -58,6 +58,11 @@ std::vector<MappedVariable> map_dataset(const Context& ctx, const io::QueryData&
     request.code_column = d.code_column;
     request.lat_column = d.lat;
     request.lon_column = d.lon;
+    // Every declared variable must be in the file (a typo is an error, never a dropped column).
+    for (const auto* names : {&d.extensive, &d.intensive})
+        for (const auto& v : *names)
+            request.declared.emplace_back(v, std::string(names == &d.extensive ? "'extensive'" : "'intensive'") +
+                                                 " in " + q.path);
     const Declarations decl{d.extensive, d.intensive, d.money, d.count, d.population};
     if (d.points) {
         const io::PointValues pv = io::read_point_values(request);

@@ -128,7 +128,7 @@ std::string render_apportion(const ApportionReport& r)
 void print_apportion_summary(const ApportionReport& r, bool verbose)
 {
     const std::size_t limit = verbose ? static_cast<std::size_t>(-1) : 5;
-    auto num = [](double v) { return format_general(v, 15); };
+    auto num = [](double v) { return format_pennies(v); }; // pennies, never an exponent
     for (const auto& v : r.variables) {
         const auto& a = v.result;
         const auto it = r.outside_codes.find(v.name);

@@ -139,6 +139,7 @@ public:
         for (const auto& file : o_.data)
             o_.data_paths.push_back(io::resolve_data_file(file, data_dir));
         o_.request.path = o_.data_paths.front();
+        declare_variables();
         if (o_.points && o_.data_paths.size() > 1) throw UsageError("--points reads one --data file");
         ApportionReport report = o_.points ? run_points(data_dir) : run_areas(data_dir);
         report.format = o_.format;
@@ -187,6 +188,22 @@ private:
             r.ratios.push_back(parse_ratio(text, r.variables));
         keep_target(std::move(layers.b), r);
         return r;
+    }
+
+    /// Variables named by --extensive, --intensive and --ratio must be in the file.
+    void declare_variables()
+    {
+        for (const auto& v : o_.extensive)
+            o_.request.declared.emplace_back(v, "--extensive");
+        for (const auto& v : o_.intensive)
+            o_.request.declared.emplace_back(v, "--intensive");
+        for (const auto& text : o_.ratios) {
+            const std::string body = text.substr(text.find('=') == std::string::npos ? 0 : text.find('=') + 1);
+            if (const auto slash = body.find('/'); slash != std::string::npos) {
+                o_.request.declared.emplace_back(body.substr(0, slash), "--ratio");
+                o_.request.declared.emplace_back(body.substr(slash + 1), "--ratio");
+            }
+        }
     }
 
     /// The source ∩ target weights, and each target's population.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/apportion.hpp"
 
+#include "core/compensated_sum.hpp"
+
 #include <cmath>
 #include <limits>
 
@@ -26,26 +28,34 @@ Apportioned apportion_extensive(const Transfer& transfer, const std::vector<doub
 {
     Apportioned out;
     out.values.assign(transfer.target_weight.size(), nan);
-    std::vector<double> delivered(values.size(), 0.0);
+    // Every sum is compensated (Neumaier): totals of 1e15 must not lose pennies.
+    std::vector<CompensatedSum> to_target(transfer.target_weight.size()), delivered(values.size());
+    std::vector<bool> reached(transfer.target_weight.size(), false);
     for (const auto& p : transfer.pieces) {
         const double v = values[p.source];
         const double w = transfer.source_weight[p.source];
         if (std::isnan(v) || w <= 0) continue;
         const double part = v * p.weight / w;
-        double& target = out.values[p.target];
-        target = std::isnan(target) ? part : target + part;
+        to_target[p.target] += part;
+        reached[p.target] = true;
         delivered[p.source] += part;
     }
+    CompensatedSum sum_in, sum_out;
     for (std::size_t s = 0; s < values.size(); ++s) {
         if (std::isnan(values[s])) continue;
-        out.sum_in += values[s];
-        const double lost = values[s] - delivered[s];
+        sum_in += values[s];
+        const double lost = values[s] - delivered[s].value();
         // Rounding leaves ~1e-16 relative residues; only real losses are listed.
         if (std::abs(lost) > 1e-9 * std::abs(values[s])) out.outside_sources.emplace_back(s, lost);
     }
-    for (double v : out.values)
-        if (!std::isnan(v)) out.sum_out += v;
-    out.outside = out.sum_in - out.sum_out;
+    for (std::size_t t = 0; t < to_target.size(); ++t)
+        if (reached[t]) {
+            out.values[t] = to_target[t].value();
+            sum_out += out.values[t];
+        }
+    out.sum_in = sum_in.value();
+    out.sum_out = sum_out.value();
+    out.outside = drop_rounding(out.sum_in - out.sum_out, out.sum_in);
     out.coverage = coverage_of(transfer, values);
     return out;
 }
@@ -71,19 +81,25 @@ Apportioned sum_points(const std::vector<std::size_t>& target_of, const std::vec
                        std::size_t targets)
 {
     Apportioned out;
-    out.values.assign(targets, 0.0);
+    std::vector<CompensatedSum> per_target(targets);
+    CompensatedSum sum_in, outside, sum_out;
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (std::isnan(values[i])) continue;
-        out.sum_in += values[i];
+        sum_in += values[i];
         if (target_of[i] < targets) {
-            out.values[target_of[i]] += values[i];
+            per_target[target_of[i]] += values[i];
         } else {
-            out.outside += values[i];
+            outside += values[i];
             out.outside_sources.emplace_back(i, values[i]);
         }
     }
-    for (double v : out.values)
-        out.sum_out += v;
+    for (const auto& t : per_target) {
+        out.values.push_back(t.value());
+        sum_out += out.values.back();
+    }
+    out.sum_in = sum_in.value();
+    out.sum_out = sum_out.value();
+    out.outside = outside.value(); // points really outside: never rounding
     return out;
 }
 

@@ -98,8 +98,9 @@ Box Geometry::envelope() const
 
 Geometry Geometry::copy_for_this_thread() const
 {
-    // Via WKB rather than GEOSGeom_clone_r: a clone keeps the original context's
-    // geometry factory, whose reference count is not safe to touch from two threads.
+    // A deep copy that no other thread can see, so lazily built caches (prepared
+    // indexes, envelopes) are private to this thread. GEOS 3.11 makes every geometry,
+    // cloned or read from WKB, through the one shared default factory (issue 847).
     return from_wkb(to_wkb());
 }
 

@@ -59,7 +59,10 @@ public:
     /// Bounding box; computing it here also fills GEOS's cached envelope, so
     /// later read-only use from several threads never writes to the geometry.
     Box envelope() const;
-    /// An independent copy whose GEOS objects belong to the calling thread's context.
+    /// An independent deep copy made in the calling thread's context, for anything that
+    /// writes or caches inside a geometry (preparing it, an overlay's first operand).
+    /// In GEOS 3.11 every context shares one default GeometryFactory, so the copy does
+    /// not change the factory (docs/architecture.md, "Threads and GEOS contexts").
     Geometry copy_for_this_thread() const;
 
 private:

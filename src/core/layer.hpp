@@ -32,9 +32,11 @@ struct RawFeature {
 
 /// What happened while building a layer, for the one-line warning.
 struct BuildReport {
-    std::vector<std::string> repaired_codes;   ///< invalid geometries repaired with MakeValid
-    std::vector<std::string> repaired_reasons; ///< GEOS's reason for each, with its location
-    std::vector<std::string> empty_codes;      ///< null/empty geometries (features dropped)
+    std::vector<std::string> repaired_codes;      ///< invalid geometries repaired with MakeValid
+    std::vector<std::string> repaired_reasons;    ///< GEOS's reason for each, with its location
+    std::vector<std::string> empty_codes;         ///< null/empty geometries (features dropped)
+    std::vector<std::string> replaced_text_codes; ///< code or name not UTF-8: bad bytes replaced by U+FFFD
+    std::vector<std::string> far_outside_codes;   ///< vertices outside the working CRS's area of use
 };
 
 } // namespace coterm

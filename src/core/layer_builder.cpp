@@ -4,6 +4,7 @@
 #include "core/errors.hpp"
 #include "core/parallel.hpp"
 #include "core/reproject.hpp"
+#include "core/wkb.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -34,8 +35,24 @@ struct Prepared {
     Geometry geometry;
     double area_m2 = 0;
     Outcome outcome = Outcome::ok;
-    std::string reason; ///< why GEOS found it invalid
+    std::string reason;       ///< why GEOS found it invalid
+    bool far_outside = false; ///< a vertex lies far outside the working CRS's area of use
 };
+
+// EPSG:27700's area of use (49.75°N–61.01°N, 9.01°W–2.01°E) projects to about
+// x −104 km … 689 km, y −17 km … 1 257 km; with a 100 km margin, anything beyond
+// these is not in Great Britain: a wrong CRS, swapped axes or garbage (1e300).
+constexpr double bng_min_x = -210'000, bng_max_x = 790'000, bng_min_y = -120'000, bng_max_y = 1'360'000;
+
+/// The WKB's bounds; a non-finite coordinate is a DataError naming the layer and feature.
+WkbBounds checked_bounds(RawFeature& f, const std::string& label)
+{
+    try {
+        return finite_bounds(f.wkb);
+    } catch (const GeometryError& e) {
+        throw DataError(label + ": feature '" + f.code + "': " + e.what());
+    }
+}
 
 // Features are reprojected in chunks of consecutive features: features sorted by code
 // are mostly neighbours (ONS codes run through an area), so a chunk shares many
@@ -75,7 +92,10 @@ void prepare_chunk(std::vector<RawFeature>& raw, std::vector<Prepared>& prepared
     const std::size_t end = std::min(raw.size(), begin + chunk_size);
     std::vector<Wkb*> wkbs;
     for (std::size_t i = begin; i < end; ++i)
-        if (!raw[i].wkb.empty()) wkbs.push_back(&raw[i].wkb);
+        if (!raw[i].wkb.empty()) {
+            checked_bounds(raw[i], label); // NaN/Inf are refused in every CRS, before PROJ sees them
+            wkbs.push_back(&raw[i].wkb);
+        }
     try {
         thread_reprojector(source_crs, working_crs).transform_wkbs(wkbs);
     } catch (const DataError&) {
@@ -89,8 +109,14 @@ void prepare_chunk(std::vector<RawFeature>& raw, std::vector<Prepared>& prepared
         }
         throw;
     }
-    for (std::size_t i = begin; i < end; ++i)
+    for (std::size_t i = begin; i < end; ++i) {
+        // Checked in the working CRS and before any repair, which could hide the cause.
+        const WkbBounds b = raw[i].wkb.empty() ? WkbBounds{} : checked_bounds(raw[i], label);
+        const bool far =
+            !b.empty && (b.min_x < bng_min_x || b.max_x > bng_max_x || b.min_y < bng_min_y || b.max_y > bng_max_y);
         prepared[i] = prepare_one(raw[i], label);
+        prepared[i].far_outside = far;
+    }
 }
 
 } // namespace
@@ -108,6 +134,7 @@ Layer build_layer(const std::string& id, const std::string& label, std::vector<R
     layer.features.reserve(raw.size());
     for (std::size_t i = 0; i < raw.size(); ++i) {
         auto& p = prepared[i];
+        if (p.far_outside) report.far_outside_codes.push_back(raw[i].code);
         if (p.outcome == Outcome::empty) {
             report.empty_codes.push_back(raw[i].code);
             continue;
@@ -134,6 +161,7 @@ Layer build_layer(const std::string& id, const std::string& label, std::vector<R
     report.repaired_codes = std::move(sorted.repaired_codes);
     report.repaired_reasons = std::move(sorted.repaired_reasons);
     std::sort(report.empty_codes.begin(), report.empty_codes.end());
+    std::sort(report.far_outside_codes.begin(), report.far_outside_codes.end());
     return layer;
 }
 

@@ -15,8 +15,10 @@ struct LayerBuildOptions {
 
 /// Reprojects raw features to EPSG:27700, repairs invalid geometries, drops null or
 /// empty ones (recording both in `report`), and returns the features sorted by code.
-/// Throws DataError naming the layer and code for an empty or duplicate code, and
-/// for geometries PROJ or GEOS cannot process.
+/// Throws DataError naming the layer and code for an empty or duplicate code, a NaN or
+/// infinite coordinate (in any CRS), and for geometries PROJ or GEOS cannot process.
+/// Features with vertices far outside the British National Grid's area of use (after
+/// reprojection, before repair) are listed in `report.far_outside_codes`.
 Layer build_layer(const std::string& id, const std::string& label, std::vector<RawFeature> raw,
                   const LayerBuildOptions& options, BuildReport& report);
 

@@ -27,7 +27,15 @@ std::string format_fixed(double value, int decimals)
 
 std::string format_general(double value, int significant)
 {
+    // General notation switches to an exponent at 10^significant; large totals are
+    // read by people (and by spreadsheets), so they stay in plain digits.
+    if (std::abs(value) >= std::pow(10.0, significant)) return format(std::round(value), std::chars_format::fixed, 0);
     return format(value, std::chars_format::general, significant);
+}
+
+std::string format_pennies(double value)
+{
+    return format(value, std::chars_format::fixed, 2);
 }
 
 } // namespace coterm

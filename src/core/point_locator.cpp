@@ -8,6 +8,7 @@
 #include "core/spatial_index.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace coterm {
 
@@ -26,12 +27,23 @@ std::vector<std::size_t> locate_points(const Layer& layer, const std::vector<XY>
         const Box box = local.envelope();
         const GEOSPreparedGeometry* prepared = GEOSPrepare_r(ctx, local.get());
         if (!prepared) throw GeometryError("cannot prepare '" + layer.features[f].code + "': " + take_geos_error());
+        // A GEOS error (2 from the predicate, a null point) must never read as "outside":
+        // it is a GeometryError naming the feature and the point.
+        std::string failure;
         index::query(tree, box, [&](const index::PointEntry& e) {
-            GEOSGeometry* p = GEOSGeom_createPointFromXY_r(ctx, points[e.second].x, points[e.second].y);
-            if (GEOSPreparedCovers_r(ctx, prepared, p) == 1) hits[f].push_back(e.second);
-            GEOSGeom_destroy_r(ctx, p);
+            if (!failure.empty()) return;
+            const XY& xy = points[e.second];
+            GEOSGeometry* p = GEOSGeom_createPointFromXY_r(ctx, xy.x, xy.y);
+            const char covers = p ? GEOSPreparedCovers_r(ctx, prepared, p) : 2;
+            if (covers == 1) hits[f].push_back(e.second);
+            if (covers == 2)
+                failure = "cannot tell whether '" + layer.features[f].code + "' covers point #" +
+                          std::to_string(e.second + 1) + " (" + std::to_string(xy.x) + ", " + std::to_string(xy.y) +
+                          "): " + take_geos_error();
+            if (p) GEOSGeom_destroy_r(ctx, p);
         });
         GEOSPreparedGeom_destroy_r(ctx, prepared);
+        if (!failure.empty()) throw GeometryError(failure);
     });
     // Features in index order: the first to claim a point keeps it.
     std::vector<std::size_t> out(points.size(), no_feature);
@@ -48,7 +60,9 @@ std::vector<XY> points_on_surface(const Layer& layer, unsigned threads)
         auto ctx = geos_context();
         // A local copy: PointOnSurface creates its result through the input's factory.
         const Geometry local = layer.features[f].geometry.copy_for_this_thread();
-        const Geometry point(GEOSPointOnSurface_r(ctx, local.get()));
+        GEOSGeometry* raw = GEOSPointOnSurface_r(ctx, local.get());
+        if (!raw) throw GeometryError("no point on surface for '" + layer.features[f].code + "': " + take_geos_error());
+        const Geometry point(raw);
         if (!GEOSGeomGetX_r(ctx, point.get(), &out[f].x) || !GEOSGeomGetY_r(ctx, point.get(), &out[f].y))
             throw GeometryError("no point on surface for '" + layer.features[f].code + "'");
     });

@@ -2,7 +2,10 @@
 #include "core/wkb.hpp"
 
 #include "core/errors.hpp"
+#include "core/number_format.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -48,9 +51,16 @@ private:
     std::size_t pos_ = 0;
 };
 
+std::string coordinate_text(double v)
+{
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    return format_general(v, 15);
+}
+
 using Visitor = std::function<void(std::size_t, std::size_t, WkbRing)>;
 
-void walk(Cursor& c, std::uint32_t type, std::size_t& polygon_counter, const Visitor* visit);
+void walk(Cursor& c, std::uint32_t type, std::size_t& polygon_counter, const Visitor* visit, int depth = 0);
 
 void walk_polygon_body(Cursor& c, std::size_t& polygon_counter, const Visitor* visit)
 {
@@ -63,8 +73,10 @@ void walk_polygon_body(Cursor& c, std::size_t& polygon_counter, const Visitor* v
     ++polygon_counter;
 }
 
-void walk(Cursor& c, std::uint32_t type, std::size_t& polygon_counter, const Visitor* visit)
+void walk(Cursor& c, std::uint32_t type, std::size_t& polygon_counter, const Visitor* visit, int depth)
 {
+    // Collections nest; a hostile file could nest them deep enough to overflow the stack.
+    if (depth > 32) throw GeometryError("WKB: geometry collections nested more than 32 deep");
     switch (type) {
     case 1:
         c.take_points(1);
@@ -83,7 +95,7 @@ void walk(Cursor& c, std::uint32_t type, std::size_t& polygon_counter, const Vis
         for (std::uint32_t i = 0; i < n; ++i) {
             const std::uint32_t member = c.read_header();
             // Only polygons inside a MultiPolygon or collection are visited.
-            walk(c, member, polygon_counter, (member == 3 || member >= 6) ? visit : nullptr);
+            walk(c, member, polygon_counter, (member == 3 || member >= 6) ? visit : nullptr, depth + 1);
         }
         return;
     }
@@ -100,6 +112,30 @@ void for_each_ring(std::span<unsigned char> wkb, const Visitor& visit)
     Cursor c(wkb);
     std::size_t polygon_counter = 0;
     walk(c, c.read_header(), polygon_counter, &visit);
+}
+
+WkbBounds finite_bounds(std::span<unsigned char> wkb)
+{
+    WkbBounds b;
+    for_each_ring(wkb, [&](std::size_t polygon, std::size_t ring_index, WkbRing ring) {
+        for (std::size_t i = 0; i < ring.count; ++i) {
+            double x, y;
+            read_point(ring, i, x, y);
+            if (!std::isfinite(x) || !std::isfinite(y))
+                throw GeometryError("non-finite coordinate (" + coordinate_text(x) + ", " + coordinate_text(y) +
+                                    ") at polygon " + std::to_string(polygon + 1) + ", ring " +
+                                    std::to_string(ring_index + 1) + ", vertex " + std::to_string(i + 1));
+            if (b.empty) {
+                b = {x, y, x, y, false};
+                continue;
+            }
+            b.min_x = std::min(b.min_x, x);
+            b.min_y = std::min(b.min_y, y);
+            b.max_x = std::max(b.max_x, x);
+            b.max_y = std::max(b.max_y, y);
+        }
+    });
+    return b;
 }
 
 void read_point(const WkbRing& ring, std::size_t i, double& x, double& y)

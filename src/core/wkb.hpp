@@ -23,6 +23,17 @@ struct WkbRing {
 void for_each_ring(std::span<unsigned char> wkb,
                    const std::function<void(std::size_t polygon, std::size_t ring, WkbRing)>& visit);
 
+/// Bounding box of WKB coordinates.
+struct WkbBounds {
+    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+    bool empty = true;
+};
+
+/// The bounds of every polygon vertex of a WKB (as for_each_ring). Throws
+/// GeometryError naming the vertex for a NaN or infinite coordinate: GEOS would take
+/// it, and MakeValid would then quietly change the shape.
+WkbBounds finite_bounds(std::span<unsigned char> wkb);
+
 /// Reads point `i` of a ring.
 void read_point(const WkbRing& ring, std::size_t i, double& x, double& y);
 /// Writes point `i` of a ring.

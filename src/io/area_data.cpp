@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/area_data.hpp"
 
+#include "core/compensated_sum.hpp"
 #include "core/errors.hpp"
 #include "core/strings.hpp"
 #include "io/csv_reader.hpp"
@@ -32,6 +33,16 @@ void store(AreaValues& out, std::size_t var, const std::string& code, double val
                         "' has a second value for '" + out.variables[var] + "'");
 }
 
+/// Every declared variable must be among `present` (the file's variables or columns).
+void check_declared(const DataRequest& request, const std::vector<std::string>& present, const std::string& where,
+                    const char* what)
+{
+    for (const auto& [name, option] : request.declared)
+        if (std::find(present.begin(), present.end(), name) == present.end())
+            throw UsageError(where + ": no " + what + " '" + name + "' (named by " + option + ")" +
+                             did_you_mean(name, present) + "; " + what + "s: " + join_limited(present, 10));
+}
+
 AreaValues read_tidy(const CsvFile& csv, const DataRequest& request)
 {
     const std::size_t code_col = csv.column("area_code", "tidy layout");
@@ -55,6 +66,7 @@ AreaValues read_tidy(const CsvFile& csv, const DataRequest& request)
         if (std::find(present.begin(), present.end(), var) == present.end()) present.emplace_back(var);
         if (period_col != npos) periods[std::string(var)].emplace(period);
     }
+    if (!request.skip_absent) check_declared(request, present, csv.path, "variable");
     AreaValues out;
     out.present = present;
     out.variables = request.variables.empty() ? present : request.variables;
@@ -115,6 +127,7 @@ std::vector<std::size_t> value_columns(const CsvFile& csv, const DataRequest& re
 AreaValues read_wide(const CsvFile& csv, const DataRequest& request)
 {
     const std::size_t code_col = csv.column(request.code_column, "--code-column");
+    check_declared(request, csv.header, csv.path, "column");
     AreaValues out;
     const std::vector<std::size_t> cols = value_columns(csv, request, out.variables);
     out.by_code.resize(cols.size());
@@ -161,6 +174,7 @@ AreaValues read_area_values(const std::vector<std::string>& paths, const DataReq
     for (const auto& v : request.variables)
         if (std::find(all.variables.begin(), all.variables.end(), v) == all.variables.end())
             throw UsageError("no --data file has a variable '" + v + "'" + did_you_mean(v, all.present));
+    check_declared(request, all.present, join(paths, ", "), "variable");
     return all;
 }
 
@@ -170,10 +184,11 @@ PointValues read_point_values(const DataRequest& request)
     const std::size_t lat_col = csv.column(request.lat_column, "--lat");
     const std::size_t lon_col = csv.column(request.lon_column, "--lon");
     const std::size_t code_col = request.code_column.empty() ? npos : csv.column(request.code_column, "--code-column");
+    check_declared(request, csv.header, csv.path, "column");
     PointValues out;
     const std::vector<std::size_t> cols = value_columns(csv, request, out.variables);
     out.values.resize(cols.size());
-    out.unlocated_sum.assign(cols.size(), 0.0);
+    std::vector<CompensatedSum> unlocated_sum(cols.size());
     for (std::size_t r = 0; r < csv.row_count(); ++r) {
         const std::string id(csv.field(r, 0));
         double lat = 0, lon = 0;
@@ -185,7 +200,7 @@ PointValues read_point_values(const DataRequest& request)
         if (!located) {
             ++out.unlocated;
             for (std::size_t k = 0; k < cols.size(); ++k)
-                if (!std::isnan(values[k])) out.unlocated_sum[k] += values[k];
+                if (!std::isnan(values[k])) unlocated_sum[k] += values[k];
             continue;
         }
         out.lat.push_back(lat);
@@ -195,11 +210,15 @@ PointValues read_point_values(const DataRequest& request)
         for (std::size_t k = 0; k < cols.size(); ++k)
             out.values[k].push_back(values[k]);
     }
+    for (const auto& sum : unlocated_sum)
+        out.unlocated_sum.push_back(sum.value());
     return out;
 }
 
 std::string resolve_data_file(const std::string& path, const std::filesystem::path& data_dir)
 {
+    if (std::filesystem::is_directory(path))
+        throw DataError("cannot read '" + path + "': it is a directory, not a values file");
     if (std::filesystem::exists(path)) return path;
     const std::filesystem::path inside = data_dir / path;
     if (std::filesystem::exists(inside)) return inside.string();

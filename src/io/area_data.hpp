@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace coterm::io {
@@ -18,6 +19,10 @@ struct DataRequest {
     std::string lat_column = "latitude";    ///< points: WGS 84 latitude column
     std::string lon_column = "longitude";   ///< points: WGS 84 longitude column
     bool skip_absent = false;               ///< tidy: skip requested variables the file lacks
+    /// Variables named elsewhere (--extensive, --intensive, --ratio, a query's lists),
+    /// each with the option that named it: every one must be in the file(s), else a
+    /// UsageError names it, the file and what the file holds.
+    std::vector<std::pair<std::string, std::string>> declared;
 };
 
 /// A value that could not be read: reported, never taken as 0.

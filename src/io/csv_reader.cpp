@@ -4,11 +4,12 @@
 #include "core/errors.hpp"
 #include "core/strings.hpp"
 #include "io/atomic_file.hpp"
+#include "core/utf8.hpp"
+#include "io/text_file.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 
 namespace coterm::io {
 
@@ -50,8 +51,12 @@ void parse(CsvFile& out)
     auto end_record = [&] {
         if (!(record.size() == 1 && record[0].empty())) { // skip blank lines
             if (!header_done) {
-                for (auto f : record)
+                for (auto f : record) {
+                    if (std::find(out.header.begin(), out.header.end(), f) != out.header.end())
+                        throw DataError(path + ": line " + std::to_string(record_line) + ": column '" + std::string(f) +
+                                        "' appears twice in the header");
                     out.header.emplace_back(f);
+                }
                 header_done = true;
             } else {
                 if (record.size() != out.header.size())
@@ -77,7 +82,7 @@ void parse(CsvFile& out)
                 const std::size_t q = text.find('"', i);
                 if (q == std::string::npos) fail(opened, "unterminated quoted field");
                 for (std::size_t k = i; k < q; ++k)
-                    if (text[k] == '\n') ++line;
+                    if (text[k] == '\n' || (text[k] == '\r' && (k + 1 >= n || text[k + 1] != '\n'))) ++line;
                 if (q + 1 < n && text[q + 1] == '"') {
                     if (!escaped)
                         escaped = &out.unescaped->emplace_back(text, start, q - start);
@@ -103,12 +108,13 @@ void parse(CsvFile& out)
             i = stop;
         }
         record.push_back(field);
-        if (i < n && text[i] == '\r') ++i;
         if (i >= n) break;
         if (text[i] == ',') {
             ++i;
             if (i >= n) record.emplace_back(); // a trailing comma ends in an empty field
-        } else if (text[i] == '\n') {
+        } else {
+            // A line ends with LF, CRLF or a lone CR (Excel for Mac writes CR only).
+            if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
             ++i;
             ++line;
             end_record();
@@ -127,18 +133,13 @@ void parse_csv_text(CsvFile& out)
 CsvFile read_csv(const std::string& path)
 {
     note_input(path); // never an output
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw DataError("cannot open '" + path + "': no such file or not readable");
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    in.seekg(0, std::ios::beg);
-    auto text = std::make_shared<std::string>(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
-    if (!in.read(text->data(), size)) throw DataError("cannot read '" + path + "'");
     CsvFile out;
     out.path = path;
-    out.text = std::move(text);
+    out.text = std::make_shared<std::string>(read_text_file(path));
+    check_utf8(*out.text, path);
     parse(out);
     if (out.header.empty()) throw DataError(path + ": empty file (no header row)");
+    if (out.row_count() == 0) throw DataError(path + ": the file has a header and no rows");
     return out;
 }
 
@@ -149,7 +150,8 @@ bool parse_number(std::string_view text, double& value)
     if (begin == std::string::npos) return false;
     const char* first = text.data() + begin;
     const char* last = text.data() + end + 1;
-    if (*first == '+') ++first;
+    // One optional sign: from_chars takes a '-' itself, so "+-5" must be refused here.
+    if (*first == '+' && ++first != last && *first == '-') return false;
     auto [ptr, ec] = std::from_chars(first, last, value);
     return ec == std::errc() && ptr == last && std::isfinite(value);
 }

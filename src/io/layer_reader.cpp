@@ -3,6 +3,7 @@
 
 #include "core/errors.hpp"
 #include "core/strings.hpp"
+#include "core/utf8.hpp"
 #include "io/gdal_errors.hpp"
 
 #include <cpl_conv.h>
@@ -70,6 +71,17 @@ std::string crs_definition(OGRLayerH layer, const std::string& assume_crs, const
     if (!srs) {
         if (!assume_crs.empty()) return assume_crs;
         throw DataError(label + ": the layer has no CRS; give one with --assume-crs (e.g. --assume-crs EPSG:27700)");
+    }
+    // A GeoPackage whose srs_id is 0 or -1 ("Undefined geographic/Cartesian SRS") comes
+    // back from GDAL as a placeholder geographic CRS or an engineering CRS, neither of
+    // which says where the coordinates are: it counts as no CRS.
+    const char* srs_name = OSRGetName(srs);
+    const std::string name = srs_name ? srs_name : "";
+    if (OSRIsLocal(srs) || name.starts_with("Undefined geographic SRS") ||
+        name.starts_with("Undefined Cartesian SRS")) {
+        if (!assume_crs.empty()) return assume_crs;
+        throw DataError(label + ": the layer's CRS is undefined ('" + name +
+                        "'); give one with --assume-crs (e.g. --assume-crs EPSG:27700)");
     }
     const char* authority = OSRGetAuthorityName(srs, nullptr);
     const char* code = OSRGetAuthorityCode(srs, nullptr);
@@ -153,6 +165,13 @@ RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, c
         if (OGR_F_IsFieldSetAndNotNull(f.get(), code_idx)) raw.code = OGR_F_GetFieldAsString(f.get(), code_idx);
         if (name_idx >= 0 && OGR_F_IsFieldSetAndNotNull(f.get(), name_idx))
             raw.name = OGR_F_GetFieldAsString(f.get(), name_idx);
+        // Text enters here: invalid UTF-8 (a Latin-1 .dbf without a .cpg) is replaced, so
+        // no output can carry it.
+        if (find_invalid_utf8(raw.code) != std::string::npos || find_invalid_utf8(raw.name) != std::string::npos) {
+            raw.code = to_valid_utf8(raw.code);
+            raw.name = to_valid_utf8(raw.name);
+            out.replaced_text_codes.push_back(raw.code);
+        }
         OGRGeometryH g = OGR_F_StealGeometry(f.get());
         if (g) {
             const GIntBig fid = OGR_F_GetFID(f.get());

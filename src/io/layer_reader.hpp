@@ -21,6 +21,9 @@ struct RawLayer {
     std::string crs;        ///< "EPSG:n" when the CRS has an EPSG code, else WKT2
     std::string code_field; ///< the field used for codes
     std::string name_field; ///< the field used for names (may be empty)
+    /// Codes of features whose code or name was not valid UTF-8: the bad bytes are
+    /// replaced by U+FFFD, so every output stays valid JSON.
+    std::vector<std::string> replaced_text_codes;
 };
 
 /// Reads every feature of a layer of any OGR-readable source (file, folder or

@@ -69,6 +69,7 @@ Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& r
         location.from_catalogue ? location.spec : std::filesystem::path(location.spec).filename().string());
     Layer layer = build_layer(location.spec, label.empty() ? redact_secrets(location.spec) : label,
                               std::move(raw.features), options, report);
+    report.replaced_text_codes = std::move(raw.replaced_text_codes);
     layer.family = location.family;
     if (timings) {
         timings->read_s = std::chrono::duration<double>(t1 - t0).count();

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace coterm::io {
@@ -41,5 +42,9 @@ struct Query {
 /// the wrong type or out of the range the command line accepts, and variables declared
 /// inconsistently — all before any data is read.
 Query read_query(const std::string& path);
+
+/// Parses query text read from `path` (named in messages). Text that is not valid
+/// UTF-8 is a UsageError naming the byte offset, checked before the TOML parser runs.
+Query parse_query(std::string_view source, const std::string& path);
 
 } // namespace coterm::io

@@ -99,11 +99,11 @@ cli_case(apportion_points EXIT 0 STDERR_EMPTY GOLDEN ${G}/apportion_points.csv
   ARGS apportion --data ${F}/practices.csv --points --to ${F}/halves.geojson ${W} --value-column gbp
        --code-column target -q)
 cli_case(apportion_conservation_line EXIT 0
-  STDERR "spend [(]extensive, cells.geojson pop, centroid spread[)]: in 100, out 80, outside every halves.geojson 20 [(]from 1 areas: Q2[)]"
+  STDERR "spend [(]extensive, cells.geojson pop, centroid spread[)]: in 100.00, out 80.00, outside every halves.geojson 20.00 [(]from 1 areas: Q2[)]"
   ARGS apportion --data ${F}/quarter_values.csv --from ${F}/quarters.geojson --to ${F}/halves.geojson ${W}
        --var spend --extensive spend)
 cli_case(apportion_points_lines EXIT 0
-  STDERR "gbp [(]points[)]: in 308.5, out 307.5, outside every halves.geojson 1 [(]from 1 points: P4[)].*1 rows without coordinates hold 50.*gbp: 8 at 2 points lies outside the halves.geojson their target names"
+  STDERR "gbp [(]points[)]: in 308.50, out 307.50, outside every halves.geojson 1.00 [(]from 1 points: P4[)].*1 rows without coordinates hold 50.00.*gbp: 8.00 at 2 points lies outside the halves.geojson their target names"
   ARGS apportion --data ${F}/practices.csv --points --to ${F}/halves.geojson ${W} --value-column gbp --code-column target)
 cli_case(apportion_not_a_number EXIT 0
   STDERR "1 values are not numbers and were left out [(]line 7 Q2 bad: 'x'[)]"

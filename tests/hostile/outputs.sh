@@ -90,7 +90,7 @@ run_replace) # a trailing slash works; coterm's own run folder is replaced whole
   echo stale >res/extra.txt
   run 0 run fx/query/halves.toml --out res -q
   [[ ! -e res/extra.txt ]] || fail "the old result was not replaced whole"
-  [[ $(ls -A res | sort | tr '\n' ' ') == ".coterm-run footprints.csv footprints.geojson scorecard.csv scorecard.json summary.md " ]] ||
+  [[ $(ls -A res | sort | tr '\n' ' ') == ".coterm-run footprints.csv footprints.geojson map.png report.html scorecard.csv scorecard.json summary.md " ]] ||
     fail "res/ holds $(ls -A res)"
   # without --out: out/<name> beside the working folder
   run 0 run fx/query/halves.toml -q

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 using namespace coterm;
@@ -108,4 +109,30 @@ TEST_CASE("Several tidy files are read together; a variable may come from one fi
     r.variables = {};
     CHECK_THROWS_WITH(io::read_area_values(std::vector<std::string>{a, a}, r),
                       Catch::Matchers::Contains("'pop' is also in an earlier --data file"));
+}
+
+TEST_CASE("A variable declared --extensive or --intensive must be in the file")
+{
+    io::DataRequest r;
+    r.path = write_temp("tidy_declared.csv", tidy);
+    r.period = "2021";
+    r.variables = {"pop"};
+    r.declared = {{"pop", "--extensive"}, {"le_female", "--intensive"}};
+    CHECK_THROWS_WITH(io::read_area_values(r),
+                      Catch::Matchers::StartsWith(r.path + ": no variable 'le_female' (named by --intensive)") &&
+                          Catch::Matchers::EndsWith("variables: pop, le"));
+    io::DataRequest wide;
+    wide.path = write_temp("wide_declared.csv", "code,spend\nE1,1\n");
+    wide.code_column = "code";
+    wide.value_columns = {"spend"};
+    wide.declared = {{"spnd", "--extensive"}};
+    CHECK_THROWS_WITH(io::read_area_values(wide), Catch::Matchers::Contains("no column 'spnd' (named by --extensive) "
+                                                                            "(did you mean 'spend'?)"));
+}
+
+TEST_CASE("A directory as a values file is a clear error")
+{
+    const auto dir = std::filesystem::path(write_temp("area_dir_marker", "")).parent_path();
+    CHECK_THROWS_WITH(io::resolve_data_file(dir.string(), "/nonexistent"),
+                      "cannot read '" + dir.string() + "': it is a directory, not a values file");
 }

@@ -6,7 +6,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
+#include <filesystem>
 #include <fstream>
+#include <thread>
 
 using namespace coterm;
 using coterm::test::write_temp;
@@ -55,4 +59,59 @@ TEST_CASE("Numbers parse strictly: empty or text is not a number")
     CHECK_FALSE(io::parse_number("n/a", v));
     CHECK_FALSE(io::parse_number("12abc", v));
     CHECK_FALSE(io::parse_number("nan", v));
+}
+
+TEST_CASE("A lone CR ends a line (Excel for Mac), as LF and CRLF do")
+{
+    const auto path = write_temp("csv_cr.csv", "code,value\r\"E1\",1\rE2,\"two\rlines\"\rE3,3");
+    const io::CsvFile csv = io::read_csv(path);
+    REQUIRE(csv.row_count() == 3);
+    CHECK(csv.field(2, 0) == "E3");
+    CHECK(csv.field(1, 1) == "two\rlines");
+    CHECK(csv.lines == std::vector<std::size_t>{2, 3, 5});
+    const auto mixed = write_temp("csv_mixed.csv", "code,value\r\nE1,1\nE2,2\r\n\r\n");
+    CHECK(io::read_csv(mixed).row_count() == 2);
+}
+
+TEST_CASE("A header without rows is an error naming the file")
+{
+    const auto path = write_temp("csv_header_only.csv", "area_code,variable,value\n");
+    CHECK_THROWS_WITH(io::read_csv(path), path + ": the file has a header and no rows");
+}
+
+TEST_CASE("A column named twice in the header is an error naming it")
+{
+    const auto path = write_temp("csv_dup.csv", "code,value,value\nE1,1,2\n");
+    CHECK_THROWS_WITH(io::read_csv(path), path + ": line 1: column 'value' appears twice in the header");
+}
+
+TEST_CASE("Invalid UTF-8 is an error naming the file and byte offset")
+{
+    const auto path = write_temp("csv_latin1.csv", "code,name\nE1,Caf\xE9\n");
+    CHECK_THROWS_WITH(io::read_csv(path), Catch::Matchers::StartsWith(path + ": invalid UTF-8 at byte 16 (line 2)"));
+}
+
+TEST_CASE("A directory is a clear error, and a FIFO is read without seeking")
+{
+    const auto dir = std::filesystem::path(write_temp("csv_dir_marker", "")).parent_path();
+    CHECK_THROWS_WITH(io::read_csv(dir.string()), "cannot read '" + dir.string() + "': it is a directory, not a file");
+    const std::string fifo = (dir / "csv.fifo").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::thread writer([&] { std::ofstream(fifo) << "code,value\nE1,1\nE2,2\n"; });
+    const io::CsvFile csv = io::read_csv(fifo);
+    writer.join();
+    CHECK(csv.row_count() == 2);
+}
+
+TEST_CASE("A number takes one optional sign and nothing else")
+{
+    double v = 0;
+    CHECK_FALSE(io::parse_number("+-5", v));
+    CHECK_FALSE(io::parse_number("++5", v));
+    CHECK_FALSE(io::parse_number("--5", v));
+    CHECK_FALSE(io::parse_number("+", v));
+    CHECK_FALSE(io::parse_number("1e400", v));
+    CHECK_FALSE(io::parse_number("0x10", v));
+    CHECK(io::parse_number("-5", v));
+    CHECK(v == -5);
 }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "core/errors.hpp"
+#include "core/wkb.hpp"
 #include "fixtures.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <limits>
 
 using namespace coterm;
 using coterm::test::box;
@@ -56,4 +59,39 @@ TEST_CASE("Geometries in WGS 84 are reprojected to British National Grid metres"
     BuildReport report;
     const Layer l = build_layer("t", "t", std::move(raw), LayerBuildOptions{"EPSG:4326", 1}, report);
     CHECK(l.features[0].area_m2 == Approx(679.0 * 1113.0).epsilon(0.01));
+}
+
+namespace {
+/// A unit square at (x, y) whose third vertex is replaced by (bad_x, bad_y).
+RawFeature square_with(const std::string& code, double x, double y, double bad_x, double bad_y)
+{
+    RawFeature f{code, "", Geometry::from_wkt(box(x, y, x + 1, y + 1)).to_wkb()};
+    for_each_ring(f.wkb, [&](std::size_t, std::size_t, WkbRing ring) { write_point(ring, 2, bad_x, bad_y); });
+    return f;
+}
+} // namespace
+
+TEST_CASE("A NaN or infinite coordinate is an error naming the layer and feature, in any CRS")
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (const char* crs : {"EPSG:27700", "EPSG:4326"}) {
+        std::vector<RawFeature> raw{square_with("OK", 0, 50, 1, 51), square_with("BAD", 0, 50, nan, 51)};
+        BuildReport report;
+        CHECK_THROWS_WITH(build_layer("t", "t", std::move(raw), LayerBuildOptions{crs, 1}, report),
+                          Catch::Matchers::StartsWith("t: feature 'BAD': non-finite coordinate (NaN, 51)"));
+    }
+    std::vector<RawFeature> raw{square_with("INF", 400000, 300000, std::numeric_limits<double>::infinity(), 0)};
+    BuildReport report;
+    CHECK_THROWS_WITH(build_layer("t", "t", std::move(raw), LayerBuildOptions{"EPSG:27700", 1}, report),
+                      Catch::Matchers::StartsWith("t: feature 'INF': non-finite coordinate (inf"));
+}
+
+TEST_CASE("Coordinates far outside the British National Grid are reported before any repair")
+{
+    std::vector<RawFeature> raw{square_with("FAR", 400000, 300000, 1e300, 300001),
+                                square_with("NEAR", 400000, 300000, 400001, 300001)};
+    BuildReport report;
+    const Layer l = build_layer("t", "t", std::move(raw), LayerBuildOptions{"EPSG:27700", 1}, report);
+    CHECK(report.far_outside_codes == std::vector<std::string>{"FAR"});
+    CHECK(l.features.size() == 2);
 }

@@ -34,3 +34,13 @@ TEST_CASE("Non-finite numbers give an empty string")
     CHECK(format_fixed(std::numeric_limits<double>::infinity(), 3).empty());
     CHECK(format_general(std::numeric_limits<double>::quiet_NaN(), 12).empty());
 }
+
+TEST_CASE("Large numbers never print with an exponent; amounts carry pennies")
+{
+    CHECK(format_general(1.12e15, 15) == "1120000000000000");
+    CHECK(format_general(-2.5e17, 15) == "-250000000000000000");
+    CHECK(format_general(123456.75, 15) == "123456.75");
+    CHECK(format_pennies(1.12e15) == "1120000000000000.00");
+    CHECK(format_pennies(308.5) == "308.50");
+    CHECK(format_pennies(-0.001) == "0.00");
+}

@@ -82,3 +82,11 @@ TEST_CASE("Query data declarations must agree with what is read")
     CHECK(ok.data[0].per == "list");
     CHECK(ok.data[0].population == std::vector<std::string>{"list"});
 }
+
+TEST_CASE("A query file that is not UTF-8 is refused before the TOML parser sees it")
+{
+    // toml++ 3.3 has undefined behaviour on some invalid UTF-8 (found by fuzzing).
+    const std::string q = write_temp("q_utf8.toml", "name = \"x\"\ndata =\xCB\xA1\xE0\x80\n");
+    CHECK_THROWS_WITH(io::read_query(q), q + ": invalid UTF-8 at byte 19; query files are UTF-8 text");
+    CHECK_THROWS_AS(io::parse_query("title = \"Caf\xE9\"", "inline.toml"), UsageError);
+}

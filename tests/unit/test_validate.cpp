@@ -68,3 +68,16 @@ TEST_CASE("Overlap pieces fall into share bands")
     CHECK(b.count[4] == 2);
     CHECK(b.area_m2[4] == 11);
 }
+
+TEST_CASE("Neighbours that only touch are no overlap, and a lone feature is not overlaid with itself")
+{
+    const Layer touching =
+        make_layer("l", {{"A", box(0, 0, 10, 10)}, {"B", box(10, 0, 20, 10)}, {"C", box(0, 10, 10, 20)}});
+    const LayerCheck c = check_layer(touching, 0, 2);
+    CHECK(c.overlaps.empty());
+    CHECK(c.small_overlaps == 0);
+    CHECK(c.gaps.empty());
+    const LayerCheck one = check_layer(make_layer("one", {{"A", box(0, 0, 10, 10)}}), 0, 1);
+    CHECK(one.overlaps.empty());
+    CHECK(one.small_overlaps == 0);
+}
