@@ -2,6 +2,7 @@
 // `coterm apportion`: move values published for one set of areas (or at points) onto
 // another set of areas (docs/cli/apportion.md, formulas in docs/methods.md §10).
 #include "analysis/map_data.hpp"
+#include "analysis/transfer.hpp"
 #include "cli/apportion_report.hpp"
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
@@ -176,7 +177,8 @@ private:
         r.target = &layers.b;
         r.weight_label = o_.weight == "population" ? weights->label + ", " + o_.weights.spread + " spread" : "area";
         r.problems = data.problems;
-        r.transfer = make_transfer(layers, *weights, r.population);
+        r.transfer = analysis::make_transfer(
+            layers.a, layers.b, *weights, {o_.weight == "area", spread_of(o_.weights), o_.input.threads}, r.population);
         stopwatch.lap("transfer");
         add_mapped(r, analysis::map_area_values(data, join(o_.data, ", "), layers.a, r.transfer, declarations(o_)));
         if (o_.strict && (!r.unknown_codes.empty() || !r.sources_without_data.empty()))
@@ -204,43 +206,6 @@ private:
                 o_.request.declared.emplace_back(body.substr(slash + 1), "--ratio");
             }
         }
-    }
-
-    /// The source ∩ target weights, and each target's population.
-    Transfer make_transfer(const LayerPair& layers, const LoadedWeights& weights, std::vector<double>& population)
-    {
-        const unsigned threads = o_.input.threads;
-        if (o_.weight == "area") {
-            OverlapOptions options;
-            options.threads = threads;
-            population = weigh_features(layers.b, weights.weights, threads, nullptr);
-            return area_transfer(layers.a, layers.b, compute_overlap(layers.a, layers.b, options));
-        }
-        if (spread_of(o_.weights) == Spread::centroid) {
-            // Each small area's point decides its source and target; when the small areas
-            // are the sources themselves, each keeps its own value.
-            const std::vector<XY>& points = weights.points(threads);
-            std::vector<std::size_t> source_of;
-            if (weights.weights.layer == &layers.a) {
-                source_of.resize(points.size());
-                for (std::size_t i = 0; i < points.size(); ++i)
-                    source_of[i] = i;
-            } else {
-                source_of = locate_points(layers.a, points, threads);
-            }
-            Transfer t = centroid_transfer(source_of, locate_points(layers.b, points, threads), weights.weights.values,
-                                           layers.a.features.size(), layers.b.features.size());
-            population = t.target_weight;
-            return t;
-        }
-        OverlapOptions options;
-        options.threads = threads;
-        options.keep_pieces = true;
-        const OverlapResult overlap = compute_overlap(layers.a, layers.b, options);
-        const WeightedOverlap weighted =
-            weigh_overlap(layers.a, layers.b, overlap, weights.weights, Spread::area, threads);
-        population = weighted.b_weight;
-        return weighted_transfer(overlap, weighted);
     }
 
     ApportionReport run_points(const std::filesystem::path& data_dir)

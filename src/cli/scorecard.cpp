@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/scorecard.hpp"
 
-#include "analysis/pair_scores.hpp"
+#include "analysis/scorecard.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/pair_measures.hpp"
 #include "core/errors.hpp"
@@ -59,37 +59,23 @@ void run_scorecard(const ScorecardOptions& o)
 {
     if (o.layers.size() < 2) throw UsageError("--scorecard needs at least two layers");
     check_scorecard_files(o);
-    const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
-    const auto data_dir = io::resolve_data_dir(o.data_dir);
-    std::vector<Layer> layers;
-    for (const auto& spec : o.layers) {
-        io::ReadOptions read;
-        read.assume_crs = o.assume_crs;
-        BuildReport report;
-        layers.push_back(io::load_layer(io::locate_layer(spec, catalogue, data_dir, read), o.threads, report));
-        warn_about_build(layers.back().label, report, o.verbose);
-    }
+    const analysis::Context ctx = cli_context(o.data_dir, o.threads, o.verbose);
+    const analysis::Scorecard card =
+        analysis::compute_scorecard(ctx, {o.layers, o.assume_crs, o.weights, o.spread, o.rule, o.boundary_m});
+    const std::vector<Layer>& layers = card.layers;
 
-    // One overlap per unordered pair gives both ordered pairs.
     Table pairs;
     std::map<std::pair<std::size_t, std::size_t>, std::size_t> row_of;
-    auto add_row = [&](std::size_t i, std::size_t j, const analysis::ScoredPair& s) {
+    for (const auto& [key, s] : card.pairs) { // ordered by (A, B), A in the order given
         SummaryBuilder b;
-        b.add("a_layer", Format::text, layers[i].label);
-        b.add("b_layer", Format::text, layers[j].label);
+        b.add("a_layer", Format::text, layers[key.first].label);
+        b.add("b_layer", Format::text, layers[key.second].label);
         add_pair_measures(b, s);
         Table one = b.take();
         if (pairs.columns.empty()) pairs.columns = one.columns;
-        row_of[{i, j}] = pairs.rows.size();
+        row_of[key] = pairs.rows.size();
         pairs.rows.push_back(std::move(one.rows.front()));
-    };
-    for (std::size_t i = 0; i < layers.size(); ++i)
-        for (std::size_t j = i + 1; j < layers.size(); ++j) {
-            analysis::ScoredPair s =
-                analysis::score_layers(layers[i], layers[j], o.weights, o.spread, o.rule, o.boundary_m, o.threads);
-            add_row(i, j, s);
-            add_row(j, i, analysis::swap_pair(std::move(s)));
-        }
+    }
     // Rows in a fixed order: A in the order given, then B.
     Table ordered;
     ordered.columns = pairs.columns;
