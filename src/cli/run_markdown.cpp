@@ -99,14 +99,19 @@ void alignment_section(std::string& s, const analysis::RunResult& r, const analy
         const UnitScore& u = c.scores.a_units[i];
         if (u.relation == Relation::equal) equal.push_back(label(fp.features[i]) + " = " + label(l.features[u.best]));
         if (u.relation == Relation::split) {
-            // Only the units it splits: the whole units it holds are alignment, not a split.
-            std::vector<std::string> cut;
+            // The units whose boundary it crosses, with the share of its residents in each:
+            // "Buckinghamshire straddles BOB ICB (98.7 %) and BLMK ICB (1.3 %)" reads the
+            // right way round for a council, and for an ICB crossing a district.
+            std::vector<std::string> crossed;
             for (const auto& [j, share] : u.parts)
                 if (std::find(u.splits.begin(), u.splits.end(), j) != u.splits.end())
-                    cut.push_back(label(l.features[j]) + " (" + format_percent(share) +
-                                  " of the footprint's residents)");
+                    crossed.push_back(label(l.features[j]) + " (" + format_percent(share) + ")");
+            const std::size_t whole = u.partners - u.splits.size() - u.uncertain.size();
             fps_split.push_back("  - " + label(fp.features[i]) + ", " + format_amount(u.weight) +
-                                " residents: splits " + join(cut, ", "));
+                                " residents: straddles " + join(crossed, ", ") +
+                                (whole > 0 ? "; also holds " + std::to_string(whole) + " whole " + name +
+                                                 (whole == 1 ? " unit" : " units")
+                                           : std::string()));
         }
         if (u.relation == Relation::uncertain) uncertain.push_back(label(fp.features[i]));
     }
@@ -121,7 +126,7 @@ void alignment_section(std::string& s, const analysis::RunResult& r, const analy
          format_amount(split_people(c.scores)) + " residents live in them)" + (units_split.empty() ? "." : ":") + "\n";
     for (const auto& line : units_split)
         s += line + "\n";
-    s += "- " + std::to_string(fps_split.size()) + " footprints split " + name + " units" +
+    s += "- " + std::to_string(fps_split.size()) + " footprints straddle the boundaries of " + name + " units" +
          (fps_split.empty() ? "." : ":") + "\n";
     for (const auto& line : fps_split)
         s += line + "\n";

@@ -2,6 +2,7 @@
 #include "render/display_format.hpp"
 
 #include "core/number_format.hpp"
+#include "core/readable_number.hpp"
 
 #include <cmath>
 
@@ -9,14 +10,7 @@ namespace coterm::render {
 
 std::string group_thousands(double value, int decimals)
 {
-    std::string s = format_fixed(value, decimals);
-    if (s.empty()) return s;
-    const std::size_t start = s[0] == '-' ? 1 : 0;
-    std::size_t end = s.find('.');
-    if (end == std::string::npos) end = s.size();
-    for (std::size_t i = end; i > start + 3; i -= 3)
-        s.insert(i - 3, ",");
-    return s;
+    return format_thousands(value, decimals); // one implementation for summary.md and the page
 }
 
 std::optional<double> cell_number(const Cell& value)
