@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "io/attribute_reader.hpp"
 
+#include "io/gdal_handles.hpp"
+
 #include "core/errors.hpp"
 #include "core/strings.hpp"
 #include "io/gdal_errors.hpp"
@@ -11,22 +13,12 @@
 #include <memory>
 
 namespace coterm::io {
-namespace {
-
-struct DatasetCloser {
-    void operator()(void* ds) const { GDALClose(ds); }
-};
-struct FeatureDestroyer {
-    void operator()(OGRFeatureH f) const { OGR_F_Destroy(f); }
-};
-
-} // namespace
 
 AttributeValues read_attribute(const std::string& source, const std::string& layer_name, const std::string& field,
                                const std::string& label)
 {
     init_gdal();
-    std::unique_ptr<void, DatasetCloser> ds(open_vector(source));
+    DatasetPtr ds(open_vector(source));
     if (!ds) throw DataError("cannot open '" + source + "': " + take_gdal_error("not a readable vector source"));
     OGRLayerH layer = layer_name.empty()
                           ? (GDALDatasetGetLayerCount(ds.get()) == 1 ? GDALDatasetGetLayer(ds.get(), 0) : nullptr)
@@ -48,7 +40,7 @@ AttributeValues read_attribute(const std::string& source, const std::string& lay
     out.field = field;
     out.numeric = type == OFTInteger || type == OFTInteger64 || type == OFTReal;
     OGR_L_ResetReading(layer);
-    while (std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDestroyer> f{OGR_L_GetNextFeature(layer)}) {
+    while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
         if (!OGR_F_IsFieldSetAndNotNull(f.get(), idx))
             out.values.emplace_back();
         else if (type == OFTReal)

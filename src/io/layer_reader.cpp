@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "io/layer_reader.hpp"
 
+#include "io/gdal_handles.hpp"
+
 #include "core/errors.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
@@ -15,15 +17,6 @@
 
 namespace coterm::io {
 namespace {
-
-struct DatasetCloser {
-    void operator()(void* ds) const { GDALClose(ds); }
-};
-struct FeatureDestroyer {
-    void operator()(OGRFeatureH f) const { OGR_F_Destroy(f); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDestroyer>;
 
 bool looks_like_code(const std::string& f)
 {

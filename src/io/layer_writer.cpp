@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "io/layer_writer.hpp"
+#include "io/gdal_handles.hpp"
 
 #include "core/errors.hpp"
 #include "io/atomic_file.hpp"
@@ -21,13 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct DatasetCloser {
-    void operator()(void* ds) const
-    {
-        if (ds) GDALClose(ds);
-    }
-};
-using Dataset = std::unique_ptr<void, DatasetCloser>;
+using Dataset = DatasetPtr;
 
 /// Opens `path` as a GeoPackage (and nothing else); null when it is not one.
 Dataset open_geopackage(const fs::path& path, bool update)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "io/ons_download.hpp"
+#include "io/gdal_handles.hpp"
 
 #include "core/errors.hpp"
 #include "io/atomic_file.hpp"
@@ -40,13 +41,7 @@ void default_option(const char* key, const char* value)
     if (!CPLGetConfigOption(key, nullptr)) CPLSetThreadLocalConfigOption(key, value);
 }
 
-struct DatasetCloser {
-    void operator()(void* ds) const
-    {
-        if (ds) GDALClose(ds);
-    }
-};
-using Dataset = std::unique_ptr<void, DatasetCloser>;
+using Dataset = DatasetPtr;
 
 /// A downloaded feature: the kept fields as text (empty when null) and its geometry.
 struct Record {

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+// The GEOS predicates of compute_overlap's screening phase. Each counts a GEOS failure
+// in `geos_errors` and never reads it as "no": the caller then decides by the exact
+// intersection.
+#pragma once
+#include "core/geometry.hpp"
+#include "core/geos_answer.hpp"
+#include "core/subdivide.hpp"
+
+#include <geos_c.h>
+
+#include <cstddef>
+
+namespace coterm {
+
+/// True when an exterior-ring vertex of polygonal `g` lies outside the prepared
+/// polygon, so it cannot be covered (a cheap reject by point location).
+bool has_vertex_outside(const GEOSPreparedGeometry* prepared, const GEOSGeometry* g, std::size_t& geos_errors);
+
+/// Whether two boxes meet (boundaries included).
+bool boxes_meet(const Box& l, const Box& r);
+
+/// Whether the subdivided polygon `s` covers `g` (whose box is `box`), from the pieces
+/// whose boxes meet g's box.
+bool covers_by_pieces(const Subdivision& s, const GEOSGeometry* g, const Box& box, std::size_t& geos_errors);
+
+/// Whether `outer` (prepared as `prepared`) covers `g` (box `box`), clipping `outer` to
+/// a box around `g` first; falls back to the prepared test.
+bool covers_locally(const Geometry& outer, const GEOSPreparedGeometry* prepared, const GEOSGeometry* g, const Box& box,
+                    std::size_t& geos_errors);
+
+/// Whether any piece of the subdivided polygon `s` meets `g` (box `box`).
+Answer intersects_pieces(const Subdivision& s, const GEOSGeometry* g, const Box& box, std::size_t& geos_errors);
+
+} // namespace coterm
