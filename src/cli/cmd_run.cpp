@@ -8,6 +8,7 @@
 #include "cli/run_report.hpp"
 #include "cli/run_tables.hpp"
 #include "core/table.hpp"
+#include "io/compare_inputs.hpp"
 #include "io/query_file.hpp"
 #include "io/run_folder.hpp"
 #include "io/table_writer.hpp"
@@ -72,7 +73,7 @@ public:
             {"summary.md", run_summary_md(r)}};
         for (auto& file : run_report_files({r, ctx.catalogue}))
             files.push_back(std::move(file));
-        io::write_run_folder(out, files, {q.folder, ctx.data_dir});
+        io::write_run_folder(out, files, {q.folder, ctx.data_dir}, io::query_record(out, o_.run.query));
         if (!o_.quiet) {
             if (!r.simplified.empty()) std::cerr << "coterm: " << r.simplified << "\n";
             std::cerr << "coterm: run " << r.query.name << ": " << r.footprints->features.size() << " footprints, "

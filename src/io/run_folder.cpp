@@ -76,7 +76,7 @@ void check_run_folder(const fs::path& given, const std::vector<fs::path>& protec
 }
 
 void write_run_folder(const fs::path& given, const std::vector<std::pair<std::string, std::string>>& files,
-                      const std::vector<fs::path>& protected_folders)
+                      const std::vector<fs::path>& protected_folders, const std::string& marker_note)
 {
     check_run_folder(given, protected_folders);
     const fs::path out = resolve_output_path(given);
@@ -86,7 +86,7 @@ void write_run_folder(const fs::path& given, const std::vector<std::pair<std::st
     const fs::path temp = create_temp_folder(parent, out.filename().string());
     bool temp_is_ours = true; // false only if a folder of someone else's could be at temp
     try {
-        write_output((temp / run_marker).string(), marker_text);
+        write_output((temp / run_marker).string(), marker_text + marker_note);
         for (const auto& [name, content] : files) {
             // A name may hold a sub-folder ("option-1/groups.csv", coterm propose).
             if (fs::path(name).has_parent_path()) fs::create_directories((temp / name).parent_path());

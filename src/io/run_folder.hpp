@@ -26,8 +26,9 @@ void check_run_folder(const std::filesystem::path& out, const std::vector<std::f
 /// plain rename when there is none), so a kill at any moment leaves either the old or
 /// the new result whole. Checks with check_run_folder first, removes the stale
 /// temporaries of killed runs, and removes its own on every failure. DataError on a
-/// write failure.
+/// write failure. `marker_note` is appended to the marker (e.g. the query it ran, for
+/// `coterm compare`).
 void write_run_folder(const std::filesystem::path& out, const std::vector<std::pair<std::string, std::string>>& files,
-                      const std::vector<std::filesystem::path>& protected_folders);
+                      const std::vector<std::filesystem::path>& protected_folders, const std::string& marker_note = {});
 
 } // namespace coterm::io

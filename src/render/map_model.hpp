@@ -49,6 +49,13 @@ struct Overlay {
     bool visible = true;             ///< shown when the page opens, and on static maps
 };
 
+/// A text drawn on the map at a point, e.g. the name of an option when several maps
+/// stand side by side (coterm compare).
+struct MapCaption {
+    std::string text;
+    double x_bng = 0, y_bng = 0; ///< EPSG:27700 metres: the top-left corner of the text
+};
+
 /// A sortable table of the page. A row links to a map feature when the table has a
 /// column named "code" holding the feature's code.
 struct ReportTable {
@@ -69,6 +76,7 @@ struct ReportModel {
     std::size_t default_measure = 0; ///< the measure the page opens with and static maps show
     std::vector<MapFeature> features;
     std::vector<Overlay> overlays;
+    std::vector<MapCaption> captions;                 ///< texts on the map (report.html only)
     std::string marked_label = "Splits another body"; ///< legend text of marked features
     std::vector<std::string> findings; ///< sentences worth reading first (e.g. alignment with each layer)
     std::vector<ReportTable> tables;

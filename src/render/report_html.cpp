@@ -104,6 +104,14 @@ std::string svg_map(const ReportModel& m, const std::vector<Classification>& cla
             s += svg_path_data(g, u);
         s += "\"/></g>\n";
     }
+    if (!m.captions.empty()) {
+        const long long size = std::max<long long>(w / 90, 1);
+        s += "<g class=\"captions\" font-size=\"" + std::to_string(size) + "\">";
+        for (const auto& c : m.captions) // the baseline one text height below the given top
+            s += "<text x=\"" + std::to_string(std::llround(c.x_bng / u)) + "\" y=\"" +
+                 std::to_string(std::llround(-c.y_bng / u) + size) + "\">" + escape_xml(c.text) + "</text>";
+        s += "</g>\n";
+    }
     if (o.labels) {
         s += "<g id=\"labels\" font-size=\"" + std::to_string(std::max<long long>(w / 90, 1)) + "\">";
         for (const auto& f : m.features) {

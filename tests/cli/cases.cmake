@@ -264,3 +264,24 @@ add_test(NAME cli.doc_options_propose
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=propose
           -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/propose.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
 set_tests_properties(cli.doc_options_propose PROPERTIES LABELS cli)
+
+# ---- compare: options side by side (goldens in tests/golden/compare-fixture) ----
+add_test(NAME cli.compare_fixture_options
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DF=${F} -DOUT=${CMAKE_CURRENT_BINARY_DIR}/compare-fixture
+          -DGOLDEN_DIR=${G}/compare-fixture -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_compare.cmake)
+set_tests_properties(cli.compare_fixture_options PROPERTIES LABELS cli)
+set(compare_out ${CMAKE_CURRENT_BINARY_DIR}/compare-errors)
+cli_case(err_compare_missing EXIT 2 STDOUT_EMPTY STDERR "coterm: error: '.*no-such-run' does not exist"
+  ARGS compare ${F}/compare/no-such-run -o ${compare_out})
+cli_case(err_compare_not_run_folder EXIT 2 STDOUT_EMPTY STDERR "coterm: error: '.*/fixtures/query' is not a coterm run folder"
+  ARGS compare ${F}/query -o ${compare_out})
+cli_case(err_compare_weights EXIT 2 STDOUT_EMPTY STDERR "must share the small-area weights"
+  ARGS compare ${F}/compare/quarters.toml ${F}/compare/other_weights.toml -o ${compare_out})
+cli_case(err_compare_options_mixed EXIT 2 STDOUT_EMPTY STDERR "options.toml is an options file: give it alone"
+  ARGS compare ${F}/compare/options.toml ${F}/compare/west.toml -o ${compare_out})
+cli_case(err_compare_option_key EXIT 2 STDOUT_EMPTY STDERR "bad_options.toml: \\[\\[option\\]\\] 1: unknown key 'querry' [(]did you mean 'query'[?][)]"
+  ARGS compare ${F}/compare/bad_options.toml -o ${compare_out})
+add_test(NAME cli.doc_options_compare
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=compare
+          -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/compare.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
+set_tests_properties(cli.doc_options_compare PROPERTIES LABELS cli)

@@ -37,7 +37,8 @@ realdata_cli_case(realdata_data_fetch EXIT 0 STDERR "data fetch into .*: (2 copi
 # 6,669 rows; every NHS need-weighted component 63,849,324 (stats/README.md, Caveats).
 set(census_total 56490108)
 set(check_status-quo-icbs "--source|total_payments_gbp=10230094803.70|--source|gp_population_projected_2025_26=63849324|--source|wp_core_services_overall=63849324")
-foreach(query status-quo-icbs combined-authority-aco split-devolution police-fire-alignment custom-groups-example)
+foreach(query status-quo-icbs combined-authority-aco split-devolution police-fire-alignment custom-groups-example
+              combined-authority-aco-rest mayoral-areas)
   add_test(NAME cli.realdata_run_${query}
     COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DQUERY=${PROJECT_SOURCE_DIR}/queries/${query}.toml
             -DOUT=${CMAKE_CURRENT_BINARY_DIR}/run-${query} -DCHECK=$<TARGET_FILE:coterm_check_run>
