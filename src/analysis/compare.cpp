@@ -70,13 +70,13 @@ ResolvedInputs resolve_compare_inputs(const CompareOptions& options)
                 r.title = f->title;
                 r.description = f->description;
                 for (auto& e : f->options)
-                    r.inputs.push_back({e.query, e.query, e.label});
+                    r.inputs.push_back({e.named, e.query, e.label, false});
                 continue;
             }
-            r.inputs.push_back({input, input, ""});
+            r.inputs.push_back({input, input, "", false});
             continue;
         }
-        r.inputs.push_back({input, io::run_folder_query(input), ""});
+        r.inputs.push_back({input, io::run_folder_query(input), "", true});
     }
     if (r.inputs.empty()) throw UsageError("nothing to compare: give run folders, queries or an options file");
     return r;

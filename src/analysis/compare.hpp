@@ -19,7 +19,7 @@ struct CompareOptions {
 /// One option: a query run again (from its file, or the one recorded in a run folder).
 struct CompareOption {
     std::string label;  ///< column header: the options file's label, else the query's name
-    std::string source; ///< as given: the run folder or query file
+    std::string source; ///< as given (run folder, query file), or as the options file names the query
     RunResult run;
 };
 
@@ -67,9 +67,10 @@ inline constexpr const char* coverage_differs = "n/a (coverage differs)";
 
 /// One input resolved to the query that makes it.
 struct ResolvedInput {
-    std::string source; ///< as given (run folder, query file)
-    std::string query;  ///< the query file to run
-    std::string label;  ///< "" = the query's name
+    std::string source;      ///< as given (run folder, query file), or as the options file names the query
+    std::string query;       ///< the query file to run
+    std::string label;       ///< "" = the query's name
+    bool run_folder = false; ///< `source` is a run folder (an input that must never be an output)
 };
 
 /// The inputs of a comparison, resolved without running anything.

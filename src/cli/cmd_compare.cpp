@@ -48,7 +48,7 @@ public:
         std::vector<fs::path> protect{ctx.data_dir};
         for (const auto& i : in.inputs) {
             protect.push_back(fs::path(i.query).parent_path());
-            if (i.source != i.query) protect.push_back(i.source); // a run folder is an input
+            if (i.run_folder) protect.push_back(i.source); // a run folder is an input
         }
         const fs::path out = io::run_folder_path(o_.output, in.name.empty() ? "compare" : in.name);
         io::check_run_folder(out, protect);

@@ -68,7 +68,7 @@ std::optional<OptionsFile> read_options_file(const std::string& path)
         const toml::table* t = (*options)[i].as_table();
         if (!t) throw UsageError(where + " must be a table");
         check_keys(*t, {"query", "label"}, where);
-        OptionEntry e{text(*t, "query", where), text(*t, "label", where)};
+        OptionEntry e{text(*t, "query", where), text(*t, "query", where), text(*t, "label", where)};
         if (e.query.empty()) throw UsageError(where + ": missing key 'query'");
         if (fs::path(e.query).is_relative()) e.query = (folder / e.query).lexically_normal().string();
         f.options.push_back(std::move(e));

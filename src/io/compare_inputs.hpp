@@ -12,6 +12,7 @@ namespace coterm::io {
 /// One option of an options file.
 struct OptionEntry {
     std::string query; ///< the query file, resolved against the options file's folder
+    std::string named; ///< the query as the options file names it
     std::string label; ///< short name for column headers; "" = the query's name
 };
 
