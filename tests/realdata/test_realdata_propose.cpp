@@ -105,7 +105,14 @@ TEST_CASE("42 footprints of councils splitting the fewest ICB residents beat eac
         CHECK(option.all_met());
         CHECK(option.footprints.size() == 42);
         CHECK(option.terms.at(0).value >= option.terms.at(0).bound);
+        CHECK(option.objective >= option.bound);
     }
+    // No nesting and no ceiling: the per-term bound is 0, but 42 footprints are more than
+    // the groups of councils linked by shared ICBs, so the counting bound is positive.
+    CHECK(r.options[0].terms.at(0).bound == 0);
+    CHECK(r.count_bound > 0);
+    CHECK(r.options[0].bound == r.count_bound);
+    CHECK_FALSE(r.mip.run); // 153 councils: above the exact model's default size
     CHECK(r.options[0].terms.at(0).value <= obvious);
     for (std::size_t i = 1; i < r.options.size(); ++i) // distinct, best first
         CHECK(r.options[i].footprint_of_block != r.options[0].footprint_of_block);
