@@ -3,10 +3,10 @@
 
 #include "analysis/propose_model.hpp"
 #include "core/errors.hpp"
-#include "core/number_format.hpp"
 #include "core/partition_bound.hpp"
 #include "core/partition_search.hpp"
 #include "core/point_locator.hpp"
+#include "core/readable_number.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -140,9 +140,9 @@ ProposedOption status_quo(const ProposeModel& m, const ProposeOptions& o, const 
 
 std::string ProposeResult::bound_text() const
 {
-    std::string s = "lower bound from nesting and ceiling " + format_general(term_bound, 12) + ", from the count " +
-                    format_general(count_bound, 12) + ", from the exact model without contiguity (CBC) ";
-    s += mip.run ? format_general(mip.bound, 12) + " (" + mip.status + ")" : "– (" + mip.status + ")";
+    std::string s = "lower bound from nesting and ceiling " + format_thousands(term_bound, 0) + ", from the count " +
+                    format_thousands(count_bound, 0) + ", from the exact model without contiguity (CBC) ";
+    s += mip.run ? format_thousands(mip.bound, 0) + " (" + mip.status + ")" : "– (" + mip.status + ")";
     return s + "; the largest is used";
 }
 

@@ -39,9 +39,9 @@ struct ProposeOptions {
     std::uint64_t seed = 1;   ///< --seed
     std::size_t effort = 64;  ///< --effort: restarts
     unsigned threads = 0;
-    std::size_t bound_nodes = 5000;     ///< --bound-nodes: CBC branch-and-bound nodes (0: no exact model)
-    std::size_t bound_max_atoms = 60;   ///< --bound-max-groups: the exact model runs up to this many atoms
-    bool swaps = true;                  ///< false with --no-swaps: single-atom moves only
+    std::size_t bound_nodes = 5000;   ///< --bound-nodes: CBC branch-and-bound nodes (0: no exact model)
+    std::size_t bound_max_atoms = 60; ///< --bound-max-groups: the exact model runs up to this many atoms
+    bool swaps = true;                ///< false with --no-swaps: single-atom moves only
 };
 
 /// One constraint of one option, stated as met or not.

@@ -117,8 +117,8 @@ void add_per_head(const io::Query& q, RunResult& r, std::vector<std::pair<const 
 namespace {
 
 /// Everything after the footprints are known: people, data, comparisons, map geometry.
-void analyse(const Context& ctx, const io::Query& q, RunInputs& inputs, const LoadedWeights& weights,
-             double simplify, RunResult& r)
+void analyse(const Context& ctx, const io::Query& q, RunInputs& inputs, const LoadedWeights& weights, double simplify,
+             RunResult& r)
 {
     r.weights_label = weights.label;
     const Layer& fp = *r.footprints;
@@ -144,8 +144,8 @@ void analyse(const Context& ctx, const io::Query& q, RunInputs& inputs, const Lo
         c.spec = spec_l;
         c.layer = inputs.layer(spec_l);
         c.rule = choose_rule(fp, *c.layer, request, ctx.threads);
-        const Transfer t = centroid_transfer(fp_of_point, inputs.located(spec_l), weights.weights.values, n,
-                                             c.layer->features.size());
+        const Transfer t =
+            centroid_transfer(fp_of_point, inputs.located(spec_l), weights.weights.values, n, c.layer->features.size());
         std::vector<ScoreCell> cells;
         double covered = 0, a_weight = 0, b_weight = 0;
         for (const auto& p : t.pieces)

@@ -70,8 +70,9 @@ public:
             ->check(CLI::Range(1, 100));
         cmd_->add_option("--seed", r.seed, "Seed of the search (default 1)");
         cmd_->add_option("--effort", r.effort, "Restarts of the search (default 64)")->check(CLI::Range(1, 100000));
-        cmd_->add_flag_callback("--no-swaps", [&r]() { r.swaps = false; },
-                       "Local search by single-atom moves only (no swaps of two adjacent atoms)");
+        cmd_->add_flag_callback(
+            "--no-swaps", [&r]() { r.swaps = false; },
+            "Local search by single-atom moves only (no swaps of two adjacent atoms)");
         cmd_->add_option("--bound-nodes", r.bound_nodes,
                          "Branch-and-bound nodes of the exact model for the lower bound (default 5000; 0: off)");
         cmd_->add_option("--bound-max-groups", r.bound_max_atoms,
@@ -196,8 +197,8 @@ private:
                                     const std::string& folder, const ProposeRequestText& text) const
     {
         std::vector<std::string> fallback;
-        auto layer = std::make_shared<Layer>(dissolve_footprints(result.blocks, o.footprints, o_.request.threads,
-                                                                 fallback));
+        auto layer =
+            std::make_shared<Layer>(dissolve_footprints(result.blocks, o.footprints, o_.request.threads, fallback));
         layer->label = folder;
         // dissolve_footprints returns the footprints sorted by code, as o.footprints are.
         std::vector<std::string> members;
@@ -208,8 +209,9 @@ private:
             std::sort(codes.begin(), codes.end());
             members.push_back(join(codes, ";"));
         }
-        return {std::move(layer), std::move(members), "proposed from whole `" + o_.request.blocks + "` (" + o.label + ")",
-                folder, text.title + ": " + o.label};
+        return {std::move(layer), std::move(members),
+                "proposed from whole `" + o_.request.blocks + "` (" + o.label + ")", folder,
+                text.title + ": " + o.label};
     }
 
     void write_outputs(const analysis::Context& ctx, const analysis::LoadedWeights& weights,

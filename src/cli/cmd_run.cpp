@@ -46,9 +46,10 @@ public:
         // The output folder is checked before the work: a refused folder fails at once.
         const io::Query q = io::read_query(o_.run.query);
         if (q.propose && q.layer.empty() && q.blocks.empty())
-            throw UsageError(o_.run.query + ": a [propose] table and no [footprints]: `coterm run` analyses given "
-                             "footprints; propose them with `coterm propose --query " + o_.run.query +
-                             "` (it writes each option as a run folder, with report.html)");
+            throw UsageError(o_.run.query +
+                             ": a [propose] table and no [footprints]: `coterm run` analyses given "
+                             "footprints; propose them with `coterm propose --query " +
+                             o_.run.query + "` (it writes each option as a run folder, with report.html)");
         const fs::path out = io::run_folder_path(o_.out, q.name);
         io::check_run_folder(out, {q.folder, ctx.data_dir});
         const analysis::RunResult r = analysis::run_query(ctx, o_.run);

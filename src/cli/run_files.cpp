@@ -11,9 +11,8 @@
 
 namespace coterm::cli {
 
-std::vector<std::pair<std::string, std::string>> run_files(const analysis::RunResult& r,
-                                                           const io::Catalogue& catalogue, bool report,
-                                                           const std::string& folder)
+std::vector<std::pair<std::string, std::string>> run_files(const analysis::RunResult& r, const io::Catalogue& catalogue,
+                                                           bool report, const std::string& folder)
 {
     const Table footprints = run_footprint_table(r);
     const Table scorecard = run_scorecard_table(r);
@@ -27,11 +26,12 @@ std::vector<std::pair<std::string, std::string>> run_files(const analysis::RunRe
     card.summary = s.take();
     card.tables.emplace_back("pairs", scorecard);
 
-    std::vector<std::pair<std::string, std::string>> files{{"footprints.geojson", io::to_geojson(footprints, r.map_geometry)},
-                                                           {"footprints.csv", io::to_csv(footprints)},
-                                                           {"scorecard.csv", io::to_csv(scorecard)},
-                                                           {"scorecard.json", io::to_json(card)},
-                                                           {"summary.md", run_summary_md(r)}};
+    std::vector<std::pair<std::string, std::string>> files{
+        {"footprints.geojson", io::to_geojson(footprints, r.map_geometry)},
+        {"footprints.csv", io::to_csv(footprints)},
+        {"scorecard.csv", io::to_csv(scorecard)},
+        {"scorecard.json", io::to_json(card)},
+        {"summary.md", run_summary_md(r)}};
     if (report)
         for (auto& file : run_report_files({r, catalogue}))
             files.push_back(std::move(file));

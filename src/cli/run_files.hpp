@@ -14,8 +14,7 @@ namespace coterm::cli {
 /// footprints.geojson, footprints.csv, scorecard.csv, scorecard.json, summary.md and,
 /// with `report`, report.html and map.png: (name, content) pairs, each name prefixed
 /// with `folder` + "/" when `folder` is not empty.
-std::vector<std::pair<std::string, std::string>> run_files(const analysis::RunResult& r,
-                                                           const io::Catalogue& catalogue, bool report,
-                                                           const std::string& folder = {});
+std::vector<std::pair<std::string, std::string>> run_files(const analysis::RunResult& r, const io::Catalogue& catalogue,
+                                                           bool report, const std::string& folder = {});
 
 } // namespace coterm::cli

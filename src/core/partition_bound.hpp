@@ -19,13 +19,13 @@ double count_lower_bound(const PartitionProblem& p);
 
 /// What the exact model gave.
 struct MipBound {
-    bool run = false;      ///< false: the problem was larger than `max_atoms`, or nodes = 0
-    bool optimal = false;  ///< CBC proved its optimum (then bound = that optimum)
+    bool run = false;        ///< false: the problem was larger than `max_atoms`, or nodes = 0
+    bool optimal = false;    ///< CBC proved its optimum (then bound = that optimum)
     bool infeasible = false; ///< no partition meets count, bounds, nesting and fixed groups
-    double bound = 0;      ///< lower bound of Σ_L w_L·misplaced_L (contiguity left out)
-    double best = 0;       ///< CBC's best integer objective (may break contiguity)
-    std::size_t nodes = 0; ///< branch-and-bound node limit used
-    std::string status;    ///< e.g. "optimal", "node limit", "infeasible", "not run: 153 atoms > 60"
+    double bound = 0;        ///< lower bound of Σ_L w_L·misplaced_L (contiguity left out)
+    double best = 0;         ///< CBC's best integer objective (may break contiguity)
+    std::size_t nodes = 0;   ///< branch-and-bound node limit used
+    std::string status;      ///< e.g. "optimal", "node limit", "infeasible", "not run: 153 atoms > 60"
 };
 
 /// Solves the assignment model (atoms to representative atoms, count, floor, ceiling,

@@ -67,6 +67,7 @@ MipBound mip_lower_bound(const PartitionProblem& p, std::size_t nodes, std::size
         for (std::size_t j = i; j < n; ++j)
             x[i].push_back(allowed(p, i, j) ? b.column(0, 1, 0, true) : -1);
     double constant = 0;
+    bool integral = true;                 // every weighted piece a whole number
     std::vector<std::vector<int>> rows_k; // per (layer, unit, rep): k column, for the rows below
     for (std::size_t l = 0; l < p.layers.size(); ++l) {
         if (p.weights[l] <= 0) continue;
@@ -77,8 +78,10 @@ MipBound mip_lower_bound(const PartitionProblem& p, std::size_t nodes, std::size
                 if (people > 0) atoms_of[u].push_back({a, people});
         for (std::size_t u = 0; u < atoms_of.size(); ++u) {
             double total = 0;
-            for (const auto& piece : atoms_of[u])
+            for (const auto& piece : atoms_of[u]) {
                 total += piece.second;
+                integral = integral && p.weights[l] * piece.second == std::floor(p.weights[l] * piece.second);
+            }
             if (total <= 0) continue;
             constant += p.weights[l] * total;
             std::vector<int> choose;
@@ -129,10 +132,12 @@ MipBound mip_lower_bound(const PartitionProblem& p, std::size_t nodes, std::size
         }
     }
     Cbc_setMaximumNodes(model.get(), static_cast<int>(nodes));
+    // Binaries within 1e-9 of 0 or 1 (CBC's default is 1e-6): times people, a person at most.
+    Cbc_setParameter(model.get(), "integerT", "1e-9");
     Cbc_solve(model.get());
     out.run = true;
-    // CBC's integrality tolerance (1e-6) times coefficients in people: allow that much.
-    const double slack = 1e-6 * constant;
+    // The integrality tolerance times the coefficients (people): allow that much.
+    const double slack = 1e-9 * constant;
     if (Cbc_isProvenInfeasible(model.get())) {
         out.infeasible = true;
         out.status = "infeasible";
@@ -141,6 +146,8 @@ MipBound mip_lower_bound(const PartitionProblem& p, std::size_t nodes, std::size
     out.optimal = Cbc_isProvenOptimal(model.get()) != 0;
     const double best_possible = out.optimal ? Cbc_getObjValue(model.get()) : Cbc_getBestPossibleObjValue(model.get());
     out.bound = std::max(0.0, constant + best_possible - slack);
+    // With whole people and whole weights every objective value is whole: round up.
+    if (integral) out.bound = std::ceil(out.bound - 1e-9);
     if (Cbc_bestSolution(model.get()) != nullptr) out.best = std::max(0.0, constant + Cbc_getObjValue(model.get()));
     out.status = out.optimal ? "optimal" : "node limit " + std::to_string(nodes);
     return out;

@@ -52,10 +52,10 @@ template <typename T> std::optional<T> number(const toml::table& t, const char* 
 
 ProposeQuery read_propose_section(const toml::table& t, const std::string& where)
 {
-    const std::vector<std::string> known{
-        "blocks",       "count", "count-min",    "count-max", "pop-min", "pop-max", "keep-whole", "nest-in", "fixed",
-        "split-layers", "from",  "term-weights", "adjacency", "options", "seed",    "effort",     "crossing",
-        "bound-nodes",  "bound-max-groups"};
+    const std::vector<std::string> known{"blocks",  "count",        "count-min",   "count-max",       "pop-min",
+                                         "pop-max", "keep-whole",   "nest-in",     "fixed",           "split-layers",
+                                         "from",    "term-weights", "adjacency",   "options",         "seed",
+                                         "effort",  "crossing",     "bound-nodes", "bound-max-groups"};
     for (const auto& [key, value] : t) {
         const std::string k(key.str());
         if (std::find(known.begin(), known.end(), k) == known.end())

@@ -149,5 +149,7 @@ TEST_CASE("Impossible requests are errors that say why", "[realdata][propose]")
     auto w = districts_into(30, "icb24");
     w.keep_whole = {"cauth23"};
     w.pop_max = 2'000'000;
-    CHECK_THROWS_WITH(run(w), Contains("cauth23 E47000001 Greater Manchester (10 ltla24 blocks kept whole) holds 2,867,871") && Contains("above the ceiling --pop-max 2,000,000"));
+    CHECK_THROWS_WITH(run(w),
+                      Contains("cauth23 E47000001 Greater Manchester (10 ltla24 blocks kept whole) holds 2,867,871") &&
+                          Contains("above the ceiling --pop-max 2,000,000"));
 }
