@@ -144,6 +144,7 @@
   // about the centre and reset. Only the SVG viewBox changes: no geometry is redrawn.
   var home = { x: svg.viewBox.baseVal.x, y: svg.viewBox.baseVal.y,
     w: svg.viewBox.baseVal.width, h: svg.viewBox.baseVal.height };
+  var cur = { x: home.x, y: home.y, w: home.w, h: home.h }; // the view, in doubles
   var rehatch = null;
   function view(x, y, w, h) {
     w = Math.min(home.w, Math.max(home.w / 64, w));
@@ -151,6 +152,7 @@
     // Keep part of the map in view: the centre stays inside the full extent.
     x = Math.min(home.x + home.w - w / 2, Math.max(home.x - w / 2, x));
     y = Math.min(home.y + home.h - h / 2, Math.max(home.y - h / 2, y));
+    cur = { x: x, y: y, w: w, h: h };
     svg.setAttribute('viewBox', x + ' ' + y + ' ' + w + ' ' + h);
     svg.dataset.zoom = (home.w / w).toFixed(3);
     // Hatching spacing follows the zoom, so it stays ~6 screen pixels.
@@ -158,10 +160,9 @@
     rehatch = setTimeout(function () { apply(current); }, 120);
   }
   function zoomAt(factor, px, py) { // factor > 1 zooms in, about SVG point (px, py)
-    var vb = svg.viewBox.baseVal;
-    var w = Math.min(home.w, Math.max(home.w / 64, vb.width / factor));
-    var k = w / vb.width;
-    view(px - (px - vb.x) * k, py - (py - vb.y) * k, w, w * home.h / home.w);
+    var w = Math.min(home.w, Math.max(home.w / 64, cur.w / factor));
+    var k = w / cur.w;
+    view(px - (px - cur.x) * k, py - (py - cur.y) * k, w, w * home.h / home.w);
   }
   function toSvg(ev) {
     var pt = svg.createSVGPoint();
@@ -178,8 +179,7 @@
   var drag = null, dragged = false;
   svg.addEventListener('pointerdown', function (ev) {
     if (ev.button !== 0) return;
-    var vb = svg.viewBox.baseVal;
-    drag = { x: ev.clientX, y: ev.clientY, vx: vb.x, vy: vb.y, scale: svg.getScreenCTM().a, id: ev.pointerId };
+    drag = { x: ev.clientX, y: ev.clientY, vx: cur.x, vy: cur.y, scale: svg.getScreenCTM().a, id: ev.pointerId };
     dragged = false;
   });
   svg.addEventListener('pointermove', function (ev) {
@@ -187,8 +187,7 @@
     var dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
     if (!dragged && Math.abs(dx) + Math.abs(dy) < 4) return; // a click, not a drag
     if (!dragged) { dragged = true; svg.setPointerCapture(drag.id); svg.classList.add('panning'); tip.hidden = true; }
-    var vb = svg.viewBox.baseVal;
-    view(drag.vx - dx / drag.scale, drag.vy - dy / drag.scale, vb.width, vb.height);
+    view(drag.vx - dx / drag.scale, drag.vy - dy / drag.scale, cur.w, cur.h);
   });
   function endDrag() { drag = null; svg.classList.remove('panning'); }
   svg.addEventListener('pointerup', endDrag);
@@ -199,8 +198,8 @@
   }, true);
   var controls = el('div', 'map-controls');
   controls.setAttribute('aria-label', 'Map view');
-  [['+', 'Zoom in', function () { var vb = svg.viewBox.baseVal; zoomAt(1.5, vb.x + vb.width / 2, vb.y + vb.height / 2); }],
-   ['\u2212', 'Zoom out', function () { var vb = svg.viewBox.baseVal; zoomAt(1 / 1.5, vb.x + vb.width / 2, vb.y + vb.height / 2); }],
+  [['+', 'Zoom in', function () { zoomAt(1.5, cur.x + cur.w / 2, cur.y + cur.h / 2); }],
+   ['\u2212', 'Zoom out', function () { zoomAt(1 / 1.5, cur.x + cur.w / 2, cur.y + cur.h / 2); }],
    ['Reset', 'Show the whole map', function () { view(home.x, home.y, home.w, home.h); }]].forEach(function (b) {
     var button = el('button', '', b[0]);
     button.type = 'button';
