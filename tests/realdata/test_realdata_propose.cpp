@@ -118,6 +118,25 @@ TEST_CASE("42 footprints of councils splitting the fewest ICB residents beat eac
         CHECK(r.options[i].footprint_of_block != r.options[0].footprint_of_block);
 }
 
+TEST_CASE("ICBs into 26 footprints: the exact model proves the search's option optimal", "[realdata][propose]")
+{
+    // 42 blocks: within the exact model's default size. Its optimum ignores contiguity,
+    // so a contiguous option reaching it is optimal among all partitions.
+    analysis::ProposeOptions o;
+    o.blocks = "icb24";
+    o.count_min = o.count_max = 26;
+    o.split_layers = {"pfa24", "fra24"};
+    o.effort = 8;
+    const auto r = run(o);
+    REQUIRE(r.mip.run);
+    CHECK(r.mip.optimal);
+    CHECK(r.mip.bound > r.count_bound); // the exact model is the binding bound here
+    const auto& best = r.options.at(0);
+    CHECK(best.all_met());
+    CHECK(best.bound == r.mip.bound);
+    CHECK(best.objective == best.bound); // gap 0: proven optimal
+}
+
 TEST_CASE("Population bounds and contiguity hold in every option", "[realdata][propose]")
 {
     analysis::ProposeOptions o;
