@@ -3,8 +3,10 @@
 
 #include "analysis/propose_model.hpp"
 #include "core/errors.hpp"
+#include "core/partition_bound.hpp"
 #include "core/partition_search.hpp"
 #include "core/point_locator.hpp"
+#include "core/readable_number.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -41,7 +43,7 @@ std::string footprint_name(const ProposeModel& m, const std::vector<std::size_t>
 
 ProposedOption make_option(const ProposeModel& m, const ProposeOptions& o, std::string label,
                            std::vector<std::size_t> fob, std::vector<FootprintSpec> specs,
-                           const std::vector<double>& bounds)
+                           const std::vector<double>& bounds, double joint_bound)
 {
     ProposedOption p;
     p.label = std::move(label);
@@ -58,6 +60,7 @@ ProposedOption make_option(const ProposeModel& m, const ProposeOptions& o, std::
                        m.block_problem.balance_weight, values.back(), 0.0});
     for (const TermValue& t : p.terms)
         p.objective += t.weight * t.value, p.bound += t.weight * t.bound;
+    p.bound = std::max(p.bound, joint_bound);
     p.constraints = check_constraints(m, o, p.footprint_of_block, p.footprints);
     return p;
 }
@@ -65,7 +68,7 @@ ProposedOption make_option(const ProposeModel& m, const ProposeOptions& o, std::
 /// The option for a partition of atoms: blocks get their atom's region; footprints
 /// P01, P02, … in order of their lowest block.
 ProposedOption option_of(const ProposeModel& m, const ProposeOptions& o, const Solution& s, std::size_t index,
-                         const std::vector<double>& bounds)
+                         const std::vector<double>& bounds, double joint_bound)
 {
     const std::size_t n = m.blocks.features.size();
     std::vector<std::size_t> fob(n);
@@ -100,13 +103,14 @@ ProposedOption option_of(const ProposeModel& m, const ProposeOptions& o, const S
     for (std::size_t f = 0; f < s.regions; ++f)
         specs[f].name = footprint_name(m, specs[f].blocks, from_units[f]);
     ProposedOption p =
-        make_option(m, o, "option " + std::to_string(index + 1), std::move(fob), std::move(specs), bounds);
+        make_option(m, o, "option " + std::to_string(index + 1), std::move(fob), std::move(specs), bounds, joint_bound);
     p.restart = s.restart;
     return p;
 }
 
 /// The status quo: each block to the --from unit holding most of its people.
-ProposedOption status_quo(const ProposeModel& m, const ProposeOptions& o, const std::vector<double>& bounds)
+ProposedOption status_quo(const ProposeModel& m, const ProposeOptions& o, const std::vector<double>& bounds,
+                          double joint_bound)
 {
     const std::size_t n = m.blocks.features.size();
     std::map<std::size_t, std::size_t> index; // from unit -> footprint
@@ -129,10 +133,18 @@ ProposedOption status_quo(const ProposeModel& m, const ProposeOptions& o, const 
         fob[b] = index[m.from->majority_of_block[b]];
         specs[fob[b]].blocks.push_back(b);
     }
-    return make_option(m, o, "status quo", std::move(fob), std::move(specs), bounds);
+    return make_option(m, o, "status quo", std::move(fob), std::move(specs), bounds, joint_bound);
 }
 
 } // namespace
+
+std::string ProposeResult::bound_text() const
+{
+    std::string s = "lower bound from nesting and ceiling " + format_thousands(term_bound, 0) + ", from the count " +
+                    format_thousands(count_bound, 0) + ", from the exact model without contiguity (CBC) ";
+    s += mip.run ? format_thousands(mip.bound, 0) + " (" + mip.status + ")" : "– (" + mip.status + ")";
+    return s + "; the largest is used";
+}
 
 bool ProposedOption::all_met() const
 {
@@ -148,6 +160,7 @@ ProposeResult propose(const ProposeOptions& o, const ProposeInputs& in,
     so.restarts = o.effort;
     so.options = o.options;
     so.threads = o.threads;
+    so.swaps = o.swaps;
     // Ask the search for a few more than wanted: options breaking a constraint are dropped.
     so.options = o.options + 4;
     const auto start = std::chrono::steady_clock::now();
@@ -169,9 +182,16 @@ ProposeResult propose(const ProposeOptions& o, const ProposeInputs& in,
                         " footprints: the fewest reached was " + std::to_string(found.fewest_regions) +
                         " (merging further would exceed the ceiling, cross nesting units or join fixed groups)");
     const std::vector<double> bounds = misplaced_lower_bounds(m.atom_problem);
+    for (std::size_t l = 0; l < bounds.size(); ++l)
+        r.term_bound += m.atom_problem.weights[l] * bounds[l];
+    const auto bound_start = std::chrono::steady_clock::now();
+    r.count_bound = count_lower_bound(m.atom_problem);
+    r.mip = mip_lower_bound(m.atom_problem, o.bound_nodes, o.bound_max_atoms);
+    r.bound_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - bound_start).count();
+    const double joint_bound = std::max(r.count_bound, r.mip.bound);
     std::vector<ProposedOption> rejected;
     for (const Solution& s : found.solutions) {
-        ProposedOption p = option_of(m, o, s, r.options.size(), bounds);
+        ProposedOption p = option_of(m, o, s, r.options.size(), bounds, joint_bound);
         if (p.all_met() && r.options.size() < o.options)
             r.options.push_back(std::move(p));
         else if (!p.all_met())
@@ -183,7 +203,7 @@ ProposeResult propose(const ProposeOptions& o, const ProposeInputs& in,
             if (!c.met) why += (why.empty() ? "" : "; ") + c.name + ": " + c.detail;
         throw DataError("infeasible: no option found meets every constraint; the best breaks " + why);
     }
-    if (m.from) r.status_quo = status_quo(m, o, bounds);
+    if (m.from) r.status_quo = status_quo(m, o, bounds, joint_bound);
     r.blocks = std::move(m.blocks);
     r.block_population = m.block_population;
     return r;

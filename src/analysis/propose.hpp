@@ -4,6 +4,7 @@
 // constraints (docs/cli/propose.md, docs/methods.md §16). No messages, no files written.
 #include "core/footprint.hpp"
 #include "core/layer.hpp"
+#include "core/partition_bound.hpp"
 #include "core/partition_graph.hpp"
 #include "core/weighted_overlap.hpp"
 #include "io/catalogue.hpp"
@@ -38,6 +39,9 @@ struct ProposeOptions {
     std::uint64_t seed = 1;   ///< --seed
     std::size_t effort = 64;  ///< --effort: restarts
     unsigned threads = 0;
+    std::size_t bound_nodes = 5000;   ///< --bound-nodes: CBC branch-and-bound nodes (0: no exact model)
+    std::size_t bound_max_atoms = 60; ///< --bound-max-groups: the exact model runs up to this many atoms
+    bool swaps = true;                ///< false with --no-swaps: single-atom moves only
 };
 
 /// One constraint of one option, stated as met or not.
@@ -61,7 +65,8 @@ struct ProposedOption {
     std::vector<std::size_t> footprint_of_block; ///< per block: index into footprints
     std::vector<double> footprint_population;
     std::vector<TermValue> terms;
-    double objective = 0, bound = 0; ///< Σ weight·value; Σ weight·bound
+    double objective = 0; ///< Σ weight·value
+    double bound = 0;     ///< the request's lower bound: the best of Σ weight·term bound, count and CBC bounds
     std::vector<ConstraintCheck> constraints;
     std::size_t restart = 0; ///< which restart found it
     bool all_met() const;
@@ -83,6 +88,12 @@ struct ProposeResult {
     std::size_t effort = 0;                    ///< restarts run
     double search_seconds = 0;
     double total_population = 0;
+    double term_bound = 0;  ///< Σ weight·per-term bound (nesting and ceiling)
+    double count_bound = 0; ///< the counting bound (core/partition_bound.hpp)
+    MipBound mip;           ///< the exact model without contiguity
+    double bound_seconds = 0;
+    /// One line saying which bound is used and what each gave.
+    std::string bound_text() const;
 };
 
 /// Where the inputs come from.

@@ -114,31 +114,27 @@ void add_per_head(const io::Query& q, RunResult& r, std::vector<std::pair<const 
 
 } // namespace
 
-RunResult run_query(const Context& ctx, const RunOptions& options)
+namespace {
+
+/// Everything after the footprints are known: people, data, comparisons, map geometry.
+void analyse(const Context& ctx, const io::Query& q, RunInputs& inputs, const LoadedWeights& weights, double simplify,
+             RunResult& r)
 {
-    RunResult r;
-    r.query = io::read_query(options.query);
-    const io::Query& q = r.query;
-    const WeightsSpec spec{q.weights.empty() ? "" : query_layer(q, q.weights),
-                           q.weights_data.empty() ? "" : query_file(q, q.weights_data, ctx.data_dir), q.weights_var};
-    const auto weights = load_weights(ctx, spec);
-    r.weights_label = weights->label;
-    RunInputs inputs(ctx, q, *weights);
-    make_footprints(ctx, q, inputs, *weights, r);
+    r.weights_label = weights.label;
     const Layer& fp = *r.footprints;
     const std::size_t n = fp.features.size();
     const std::vector<std::size_t> fp_of_point = inputs.locate(fp);
     r.population.assign(n, 0.0);
     for (std::size_t w = 0; w < fp_of_point.size(); ++w) {
         if (fp_of_point[w] != no_feature)
-            r.population[fp_of_point[w]] += weights->weights.values[w];
+            r.population[fp_of_point[w]] += weights.weights.values[w];
         else
-            r.outside += weights->weights.values[w];
+            r.outside += weights.weights.values[w];
     }
 
     std::vector<std::pair<const io::QueryData*, MappedVariable>> mapped;
     for (const auto& d : q.data)
-        for (auto& m : map_dataset(ctx, d, q, inputs, *weights, fp, fp_of_point))
+        for (auto& m : map_dataset(ctx, d, q, inputs, weights, fp, fp_of_point))
             mapped.emplace_back(&d, std::move(m));
     add_per_head(q, r, std::move(mapped));
 
@@ -148,8 +144,8 @@ RunResult run_query(const Context& ctx, const RunOptions& options)
         c.spec = spec_l;
         c.layer = inputs.layer(spec_l);
         c.rule = choose_rule(fp, *c.layer, request, ctx.threads);
-        const Transfer t = centroid_transfer(fp_of_point, inputs.located(spec_l), weights->weights.values, n,
-                                             c.layer->features.size());
+        const Transfer t =
+            centroid_transfer(fp_of_point, inputs.located(spec_l), weights.weights.values, n, c.layer->features.size());
         std::vector<ScoreCell> cells;
         double covered = 0, a_weight = 0, b_weight = 0;
         for (const auto& p : t.pieces)
@@ -162,10 +158,42 @@ RunResult run_query(const Context& ctx, const RunOptions& options)
         c.scores = score_matrix(cells, t.source_weight, t.target_weight, c.rule.options, true);
         r.comparisons.push_back(std::move(c));
     }
-
-    const double simplify = options.simplify >= 0 ? options.simplify : q.simplify;
     r.map_geometry = map_geometries(fp, simplify, r.simplified);
+}
+
+} // namespace
+
+RunResult run_query(const Context& ctx, const RunOptions& options)
+{
+    RunResult r;
+    r.query = io::read_query(options.query);
+    const io::Query& q = r.query;
+    const WeightsSpec spec{q.weights.empty() ? "" : query_layer(q, q.weights),
+                           q.weights_data.empty() ? "" : query_file(q, q.weights_data, ctx.data_dir), q.weights_var};
+    const auto weights = load_weights(ctx, spec);
+    RunInputs inputs(ctx, q, *weights);
+    make_footprints(ctx, q, inputs, *weights, r);
+    analyse(ctx, q, inputs, *weights, options.simplify >= 0 ? options.simplify : q.simplify, r);
     return r;
+}
+
+std::vector<RunResult> run_given_footprints(const Context& ctx, const io::Query& query, const LoadedWeights& weights,
+                                            const std::vector<GivenFootprints>& sets, double simplify)
+{
+    RunInputs inputs(ctx, query, weights); // comparison layers loaded and located once
+    std::vector<RunResult> out;
+    for (const GivenFootprints& set : sets) {
+        RunResult r;
+        r.query = query;
+        r.query.name = set.name;
+        r.query.title = set.title;
+        r.footprints = set.footprints;
+        r.footprints_from = set.from;
+        r.members = set.members;
+        analyse(ctx, query, inputs, weights, simplify, r);
+        out.push_back(std::move(r));
+    }
+    return out;
 }
 
 } // namespace coterm::analysis

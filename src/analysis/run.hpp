@@ -3,6 +3,7 @@
 #include "analysis/context.hpp"
 #include "analysis/map_data.hpp"
 #include "analysis/score_rule.hpp"
+#include "analysis/weights.hpp"
 #include "core/layer.hpp"
 #include "core/score.hpp"
 #include "io/query_file.hpp"
@@ -54,5 +55,18 @@ struct RunOptions {
 /// dataset onto them, and relates them to every comparison layer. Throws UsageError for
 /// a wrong query, DataError for data that cannot be processed.
 RunResult run_query(const Context& ctx, const RunOptions& options);
+
+/// A footprint set made elsewhere (the options of `coterm propose`), to analyse as a run.
+struct GivenFootprints {
+    std::shared_ptr<const Layer> footprints; ///< sorted by code
+    std::vector<std::string> members;        ///< per footprint: member block codes, ";"-joined
+    std::string from;                        ///< how they were made, for summary.md
+    std::string name, title;                 ///< the run's name and title
+};
+
+/// Runs `query`'s comparisons, datasets and thresholds on each footprint set in turn
+/// (its [footprints] table is not read), loading and locating every layer once.
+std::vector<RunResult> run_given_footprints(const Context& ctx, const io::Query& query, const LoadedWeights& weights,
+                                            const std::vector<GivenFootprints>& sets, double simplify);
 
 } // namespace coterm::analysis

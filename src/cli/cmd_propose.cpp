@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // `coterm propose`: footprints of whole blocks proposed under policy constraints
 // (docs/cli/propose.md).
-#include "analysis/map_geometry.hpp"
 #include "analysis/propose.hpp"
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/progress.hpp"
 #include "cli/propose_render.hpp"
+#include "cli/run_files.hpp"
 #include "cli/weight_options.hpp"
 #include "core/errors.hpp"
 #include "core/footprint.hpp"
@@ -21,6 +21,7 @@
 #include "io/run_folder.hpp"
 #include "io/table_writer.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <limits>
@@ -69,6 +70,13 @@ public:
             ->check(CLI::Range(1, 100));
         cmd_->add_option("--seed", r.seed, "Seed of the search (default 1)");
         cmd_->add_option("--effort", r.effort, "Restarts of the search (default 64)")->check(CLI::Range(1, 100000));
+        cmd_->add_flag_callback(
+            "--no-swaps", [&r]() { r.swaps = false; },
+            "Local search by single-atom moves only (no swaps of two adjacent atoms)");
+        cmd_->add_option("--bound-nodes", r.bound_nodes,
+                         "Branch-and-bound nodes of the exact model for the lower bound (default 5000; 0: off)");
+        cmd_->add_option("--bound-max-groups", r.bound_max_atoms,
+                         "Run the exact model only up to this many groups of blocks (default 60)");
         add_weight_options(*cmd_, o_.weights);
         add_data_dir_option(*cmd_, o_.data_dir);
         add_run_flags(*cmd_, r.threads, o_.quiet, o_.verbose, "List every block behind a warning");
@@ -106,16 +114,15 @@ public:
         io::check_run_folder(io::run_folder_path(o_.output, ""), {}); // before the work
         text.request = request_line();
 
-        const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
-        const auto dir = io::resolve_data_dir(o_.data_dir);
-        const auto weights = load_weights(o_.weights, dir, r.threads, o_.verbose);
+        const analysis::Context ctx = cli_context(o_.data_dir, r.threads, o_.verbose);
+        const auto weights = load_weights(o_.weights, ctx.data_dir, r.threads, o_.verbose);
         text.weights = weights->label;
         Progress progress("propose", !o_.quiet);
         const analysis::ProposeResult result =
-            analysis::propose(r, {catalogue, dir, weights->weights},
+            analysis::propose(r, {ctx.catalogue, ctx.data_dir, weights->weights},
                               [&](std::size_t done, std::size_t total) { progress.update(done, total); });
         progress.finish();
-        write_outputs(result, text);
+        write_outputs(ctx, *weights, result, text);
     }
 
 private:
@@ -123,7 +130,8 @@ private:
 
     void apply_query(ProposeRequestText& text)
     {
-        const io::Query q = io::read_query(o_.query);
+        query_ = io::read_query(o_.query);
+        const io::Query& q = query_;
         if (!q.propose) throw UsageError(o_.query + ": no [propose] table");
         const io::ProposeQuery& p = *q.propose;
         auto& r = o_.request;
@@ -149,6 +157,8 @@ private:
         if (!given("--crossing") && p.crossing) r.crossing_m = *p.crossing;
         if (!given("--seed") && p.seed) r.seed = *p.seed;
         if (!given("--effort") && p.effort) r.effort = *p.effort;
+        if (!given("--bound-nodes") && p.bound_nodes) r.bound_nodes = *p.bound_nodes;
+        if (!given("--bound-max-groups") && p.bound_max_groups) r.bound_max_atoms = *p.bound_max_groups;
         if (!given("--term-weights"))
             for (const auto& [key, w] : p.term_weights)
                 o_.term_weights.push_back(key + "=" + format_general(w, 15));
@@ -176,36 +186,60 @@ private:
         if (r.crossing_m != 2500) s += " --crossing " + format_general(r.crossing_m, 15);
         s += " --options " + std::to_string(r.options) + " --seed " + std::to_string(r.seed) + " --effort " +
              std::to_string(r.effort);
+        if (!r.swaps) s += " --no-swaps";
         return s;
     }
 
     using Files = std::vector<std::pair<std::string, std::string>>;
 
-    void write_set(const analysis::ProposeResult& result, const analysis::ProposedOption& o, const std::string& folder,
-                   const ProposeRequestText& text, Files& files)
+    /// Each option and the status quo as a footprint set for a run: dissolved blocks.
+    analysis::GivenFootprints given(const analysis::ProposeResult& result, const analysis::ProposedOption& o,
+                                    const std::string& folder, const ProposeRequestText& text) const
     {
         std::vector<std::string> fallback;
-        const Layer layer = dissolve_footprints(result.blocks, o.footprints, o_.request.threads, fallback);
+        auto layer =
+            std::make_shared<Layer>(dissolve_footprints(result.blocks, o.footprints, o_.request.threads, fallback));
+        layer->label = folder;
         // dissolve_footprints returns the footprints sorted by code, as o.footprints are.
-        std::vector<double> areas;
-        for (const Feature& f : layer.features)
-            areas.push_back(f.area_m2);
-        const Table t = footprints_table(result, o, areas);
-        std::string simplified;
-        files.emplace_back(folder + "/groups.csv", io::to_csv(groups_table(result, o)));
-        files.emplace_back(folder + "/footprints.csv", io::to_csv(t));
-        files.emplace_back(folder + "/footprints.geojson",
-                           io::to_geojson(t, analysis::map_geometries(layer, o_.simplify, simplified)));
-        files.emplace_back(folder + "/summary.md", option_summary(result, o, o_.request, text));
+        std::vector<std::string> members;
+        for (const FootprintSpec& f : o.footprints) {
+            std::vector<std::string> codes;
+            for (std::size_t b : f.blocks)
+                codes.push_back(result.blocks.features[b].code);
+            std::sort(codes.begin(), codes.end());
+            members.push_back(join(codes, ";"));
+        }
+        return {std::move(layer), std::move(members),
+                "proposed from whole `" + o_.request.blocks + "` (" + o.label + ")", folder,
+                text.title + ": " + o.label};
     }
 
-    void write_outputs(const analysis::ProposeResult& result, const ProposeRequestText& text)
+    void write_outputs(const analysis::Context& ctx, const analysis::LoadedWeights& weights,
+                       const analysis::ProposeResult& result, const ProposeRequestText& text)
     {
         // One run folder, marked and swapped into place whole (as `coterm run` writes).
-        Files files;
+        // Each option and the status quo is analysed and written exactly as `coterm run`
+        // writes a run, with the query's comparison layers and datasets.
+        std::vector<const analysis::ProposedOption*> sets;
+        std::vector<analysis::GivenFootprints> given_sets;
         for (std::size_t i = 0; i < result.options.size(); ++i)
-            write_set(result, result.options[i], "option-" + std::to_string(i + 1), text, files);
-        if (result.status_quo) write_set(result, *result.status_quo, "status-quo", text, files);
+            sets.push_back(&result.options[i]);
+        if (result.status_quo) sets.push_back(&*result.status_quo);
+        for (const auto* o : sets)
+            given_sets.push_back(given(result, *o, o->label == "status quo" ? "status-quo" : folder_of(*o), text));
+        const std::vector<analysis::RunResult> runs =
+            analysis::run_given_footprints(ctx, query_, weights, given_sets, o_.simplify);
+        Files files;
+        for (std::size_t k = 0; k < sets.size(); ++k) {
+            const std::string& folder = given_sets[k].name;
+            files.emplace_back(folder + "/groups.csv", io::to_csv(groups_table(result, *sets[k])));
+            for (auto& file : run_files(runs[k], ctx.catalogue, true, folder)) {
+                // summary.md: the proposal (constraints, objective), then the run's summary.
+                if (file.first == folder + "/summary.md")
+                    file.second = option_summary(result, *sets[k], o_.request, text) + "\n" + file.second;
+                files.push_back(std::move(file));
+            }
+        }
         files.emplace_back("compare.csv", io::to_csv(compare_table(result)));
         files.emplace_back("compare.md", compare_summary(result, o_.request, text));
         io::write_run_folder(io::run_folder_path(o_.output, ""), files, {});
@@ -214,7 +248,8 @@ private:
         std::cerr << "coterm: propose: " << result.options.size() << " option(s) in " << o_.output
                   << "; best: " << best.footprints.size() << " footprints, objective "
                   << format_general(best.objective, 12) << ", lower bound " << format_general(best.bound, 12)
-                  << " (search " << format_fixed(result.search_seconds, 2) << " s)";
+                  << " (search " << format_fixed(result.search_seconds, 2) << " s, bound "
+                  << format_fixed(result.bound_seconds, 2) << " s)";
         if (result.status_quo) std::cerr << "; status quo " << format_general(result.status_quo->objective, 12);
         std::cerr << "\n";
         if (!result.keep_whole_split.empty())
@@ -224,8 +259,16 @@ private:
                       << join_limited(result.keep_whole_split, o_.verbose ? 1000000 : 5) << ")\n";
     }
 
+    static std::string folder_of(const analysis::ProposedOption& o)
+    {
+        std::string f = o.label; // "option 3" -> "option-3"
+        std::replace(f.begin(), f.end(), ' ', '-');
+        return f;
+    }
+
     CLI::App* cmd_ = nullptr;
     ProposeCliOptions o_;
+    io::Query query_; ///< the --query file, or defaults (comparison layers, no datasets)
 };
 
 } // namespace

@@ -4,18 +4,14 @@
 #include "analysis/run.hpp"
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
-#include "cli/run_markdown.hpp"
-#include "cli/run_report.hpp"
-#include "cli/run_tables.hpp"
-#include "core/table.hpp"
+#include "cli/run_files.hpp"
+#include "core/errors.hpp"
 #include "io/compare_inputs.hpp"
 #include "io/query_file.hpp"
 #include "io/run_folder.hpp"
-#include "io/table_writer.hpp"
 
 #include <filesystem>
 #include <iostream>
-#include <numeric>
 
 namespace coterm::cli {
 namespace {
@@ -26,7 +22,7 @@ struct RunCliOptions {
     analysis::RunOptions run;
     std::string out, data_dir;
     unsigned threads = 0;
-    bool quiet = false, verbose = false;
+    bool quiet = false, verbose = false, no_report = false;
 };
 
 class RunCommand : public Command {
@@ -39,6 +35,7 @@ public:
         cmd->add_option("--out", o_.out, "Output folder (default: out/<query name>)");
         cmd->add_option("--simplify", o_.run.simplify, std::string(simplify_help) + " (default: the query's, else 0)")
             ->check(CLI::Range(0.0, 100000.0));
+        cmd->add_flag("--no-report", o_.no_report, "Write no report.html or map.png (tables and summary only)");
         add_data_dir_option(*cmd, o_.data_dir);
         add_run_flags(*cmd, o_.threads, o_.quiet, o_.verbose, "List every code behind a warning");
         return cmd;
@@ -49,30 +46,15 @@ public:
         const analysis::Context ctx = cli_context(o_.data_dir, o_.threads, o_.verbose);
         // The output folder is checked before the work: a refused folder fails at once.
         const io::Query q = io::read_query(o_.run.query);
+        if (q.propose && q.layer.empty() && q.blocks.empty())
+            throw UsageError(o_.run.query +
+                             ": a [propose] table and no [footprints]: `coterm run` analyses given "
+                             "footprints; propose them with `coterm propose --query " +
+                             o_.run.query + "` (it writes each option as a run folder, with report.html)");
         const fs::path out = io::run_folder_path(o_.out, q.name);
         io::check_run_folder(out, {q.folder, ctx.data_dir});
         const analysis::RunResult r = analysis::run_query(ctx, o_.run);
-        const Table footprints = run_footprint_table(r);
-        const Table scorecard = run_scorecard_table(r);
-        Report card;
-        SummaryBuilder s;
-        s.add("query", Format::text, r.query.name);
-        s.add("footprints", Format::text, r.footprints_from);
-        s.add_count("count", r.footprints->features.size());
-        s.add("population_in_footprints", Format::number,
-              std::accumulate(r.population.begin(), r.population.end(), 0.0));
-        s.add("population_outside", Format::number, r.outside);
-        card.summary = s.take();
-        card.tables.emplace_back("pairs", scorecard);
-
-        std::vector<std::pair<std::string, std::string>> files{
-            {"footprints.geojson", io::to_geojson(footprints, r.map_geometry)},
-            {"footprints.csv", io::to_csv(footprints)},
-            {"scorecard.csv", io::to_csv(scorecard)},
-            {"scorecard.json", io::to_json(card)},
-            {"summary.md", run_summary_md(r)}};
-        for (auto& file : run_report_files({r, ctx.catalogue}))
-            files.push_back(std::move(file));
+        const auto files = run_files(r, ctx.catalogue, !o_.no_report);
         io::write_run_folder(out, files, {q.folder, ctx.data_dir}, io::query_record(out, o_.run.query));
         if (!o_.quiet) {
             if (!r.simplified.empty()) std::cerr << "coterm: " << r.simplified << "\n";

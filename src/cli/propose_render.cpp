@@ -70,21 +70,6 @@ Table groups_table(const ProposeResult& r, const ProposedOption& o)
     return t;
 }
 
-Table footprints_table(const ProposeResult& r, const ProposedOption& o, const std::vector<double>& areas_m2)
-{
-    Table t;
-    t.columns = {{"code", Format::text},    {"name", Format::text},         {"blocks", Format::integer},
-                 {"members", Format::text}, {"population", Format::number}, {"area_m2", Format::area}};
-    for (std::size_t f = 0; f < o.footprints.size(); ++f) {
-        std::vector<std::string> members;
-        for (std::size_t b : o.footprints[f].blocks)
-            members.push_back(r.blocks.features[b].code);
-        t.rows.push_back({o.footprints[f].code, o.footprints[f].name, static_cast<std::int64_t>(members.size()),
-                          join(members, ";"), o.footprint_population[f], areas_m2.at(f)});
-    }
-    return t;
-}
-
 Table compare_table(const ProposeResult& r)
 {
     Table t;
@@ -138,8 +123,10 @@ std::string option_summary(const ProposeResult& r, const ProposedOption& o, cons
     for (const auto& t : o.terms)
         md << "| " << t.name << " | " << weight_text(t.weight) << " | " << people(t.value) << " | " << people(t.bound)
            << " |\n";
-    md << "\nThe lower bound holds for every partition meeting the nesting and the ceiling "
-          "(docs/methods.md §16.5); it is not an optimality proof.\n\n";
+    md << "\nThe per-term lower bounds hold for every partition meeting the nesting and the ceiling; the "
+          "objective's bound is the largest of their weighted sum, the counting bound and the exact model "
+          "without contiguity (docs/methods.md §16.5): "
+       << r.bound_text() << ". A gap of 0 proves the option optimal.\n\n";
     if (o.label != "status quo")
         md << "Search: seed " << opt.seed << ", effort " << opt.effort << " restarts (this option from restart "
            << o.restart << "), " << r.evaluations << " candidate evaluations.\n\n";
@@ -159,7 +146,7 @@ std::string compare_summary(const ProposeResult& r, const analysis::ProposeOptio
     md << "People: " << text.weights << ", " << people(r.total_population) << " in the " << r.blocks.features.size()
        << " blocks (" << r.atoms << " groups that can be separated).  \n";
     md << "Search: seed " << opt.seed << ", effort " << opt.effort << " restarts, " << r.evaluations
-       << " candidate evaluations.\n\n";
+       << " candidate evaluations.  \nBound: " << r.bound_text() << " (docs/methods.md §16.5).\n\n";
     const auto sets = all_sets(r);
     md << "| set | footprints | objective |";
     for (const auto& t : sets.front()->terms)

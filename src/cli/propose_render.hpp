@@ -20,10 +20,6 @@ struct ProposeRequestText {
 /// block_code, block_name, footprint_code, footprint_name, population (rows in block order).
 Table groups_table(const analysis::ProposeResult& r, const analysis::ProposedOption& o);
 
-/// code, name, blocks, members, population, area_m2 per footprint; areas from `areas_m2`.
-Table footprints_table(const analysis::ProposeResult& r, const analysis::ProposedOption& o,
-                       const std::vector<double>& areas_m2);
-
 /// One row per option and for the status quo: objective, each term, bound, gap,
 /// constraints met, smallest and largest footprint.
 Table compare_table(const analysis::ProposeResult& r);

@@ -84,6 +84,52 @@ void local_search(const PartitionProblem& p, PartitionState& s, Rng& rng, std::s
     }
 }
 
+/// Swaps of two adjacent atoms of different regions (a to b's region, b to a's), made
+/// when together they lower the score: under tight population bounds neither single
+/// move may be allowed while the exchange is. Both regions stay contiguous and
+/// non-empty (checked move by move). Returns whether any swap was made.
+bool swap_pass(const PartitionProblem& p, PartitionState& s, Rng& rng, std::uint64_t& evaluations)
+{
+    const std::size_t n = p.population.size();
+    std::vector<std::size_t> order(n);
+    for (std::size_t a = 0; a < n; ++a)
+        order[a] = a;
+    shuffle_indexes(order, rng);
+    std::vector<char> seen(n, 0);
+    std::vector<std::size_t> stack;
+    bool improved = false;
+    for (std::size_t a : order) {
+        for (std::size_t b : p.neighbours[a]) {
+            const std::size_t ra = s.region_of()[a], rb = s.region_of()[b];
+            if (ra == rb || p.fixed[a] != 0 || p.fixed[b] != 0 || p.nest[a] != p.nest[b] || s.region_size(ra) == 1)
+                continue;
+            ++evaluations;
+            const double first = s.delta_move(a, rb);
+            if (!stays_connected(p, s, a, seen, stack)) continue;
+            s.move(a, rb);
+            const bool touches = std::any_of(p.neighbours[b].begin(), p.neighbours[b].end(),
+                                             [&](std::size_t c) { return s.region_of()[c] == ra; });
+            if (touches && first + s.delta_move(b, ra) < -1e-6 && stays_connected(p, s, b, seen, stack)) {
+                s.move(b, ra);
+                improved = true;
+                break; // a has moved: its neighbours are another region's now
+            }
+            s.move(a, ra); // undo
+        }
+    }
+    return improved;
+}
+
+/// Single moves to convergence, then swaps while they improve (each followed by single
+/// moves again).
+void descend(const PartitionProblem& p, PartitionState& s, Rng& rng, std::size_t max_passes, bool swaps,
+             std::uint64_t& evaluations)
+{
+    local_search(p, s, rng, max_passes, evaluations);
+    for (std::size_t pass = 0; swaps && pass < max_passes && swap_pass(p, s, rng, evaluations); ++pass)
+        local_search(p, s, rng, max_passes, evaluations);
+}
+
 /// A perturbation: moves a chunk of 2–7 atoms, grown from a random border atom, into the
 /// neighbouring region it faces, each move keeping its region contiguous and non-empty.
 void kick(const PartitionProblem& p, PartitionState& s, Rng& rng, std::vector<char>& seen,
@@ -117,9 +163,9 @@ void kick(const PartitionProblem& p, PartitionState& s, Rng& rng, std::vector<ch
 /// Iterated local search: local search, then `kicks` times a perturbation followed by
 /// local search, keeping the best state (a worse result is undone).
 void improve(const PartitionProblem& p, std::unique_ptr<PartitionState>& state, Rng& rng, std::size_t max_passes,
-             std::size_t kicks, std::uint64_t& evaluations)
+             std::size_t kicks, bool swaps, std::uint64_t& evaluations)
 {
-    local_search(p, *state, rng, max_passes, evaluations);
+    descend(p, *state, rng, max_passes, swaps, evaluations);
     std::vector<std::size_t> best = state->region_of();
     double best_score = state->score();
     const std::size_t regions = state->regions();
@@ -127,7 +173,7 @@ void improve(const PartitionProblem& p, std::unique_ptr<PartitionState>& state, 
     std::vector<std::size_t> stack;
     for (std::size_t k = 0; k < kicks; ++k) {
         kick(p, *state, rng, seen, stack);
-        local_search(p, *state, rng, max_passes, evaluations);
+        descend(p, *state, rng, max_passes, swaps, evaluations);
         if (state->score() < best_score - 1e-6) {
             best = state->region_of();
             best_score = state->score();
@@ -165,7 +211,7 @@ SearchResult search_partitions(const PartitionProblem& p, const SearchOptions& o
         if (regions <= p.count_max && regions >= p.count_min) {
             auto state = std::make_unique<PartitionState>(p, std::move(region_of), regions);
             Rng rng(stream_seed(o.seed, k + 0x10000));
-            improve(p, state, rng, o.max_passes, o.kicks, evaluations[k]);
+            improve(p, state, rng, o.max_passes, o.kicks, o.swaps, evaluations[k]);
             Solution s;
             s.region_of = state->region_of();
             s.regions = canonical_regions(s.region_of);

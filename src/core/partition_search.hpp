@@ -19,6 +19,7 @@ struct SearchOptions {
     std::size_t options = 1;       ///< how many distinct partitions to return
     std::size_t max_passes = 1000; ///< local-search passes over all atoms per restart
     std::size_t kicks = 20;        ///< perturbations (chunk moves + local search) per restart
+    bool swaps = true;             ///< also exchange two adjacent atoms of different regions
     unsigned threads = 0;          ///< restarts run in parallel; results do not depend on it
 };
 

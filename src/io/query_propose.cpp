@@ -52,9 +52,10 @@ template <typename T> std::optional<T> number(const toml::table& t, const char* 
 
 ProposeQuery read_propose_section(const toml::table& t, const std::string& where)
 {
-    const std::vector<std::string> known{
-        "blocks",       "count", "count-min",    "count-max", "pop-min", "pop-max", "keep-whole", "nest-in", "fixed",
-        "split-layers", "from",  "term-weights", "adjacency", "options", "seed",    "effort",     "crossing"};
+    const std::vector<std::string> known{"blocks",  "count",        "count-min",   "count-max",       "pop-min",
+                                         "pop-max", "keep-whole",   "nest-in",     "fixed",           "split-layers",
+                                         "from",    "term-weights", "adjacency",   "options",         "seed",
+                                         "effort",  "crossing",     "bound-nodes", "bound-max-groups"};
     for (const auto& [key, value] : t) {
         const std::string k(key.str());
         if (std::find(known.begin(), known.end(), k) == known.end())
@@ -72,6 +73,8 @@ ProposeQuery read_propose_section(const toml::table& t, const std::string& where
     q.count_max = number<std::size_t>(t, "count-max", where);
     q.options = number<std::size_t>(t, "options", where);
     q.effort = number<std::size_t>(t, "effort", where);
+    q.bound_nodes = number<std::size_t>(t, "bound-nodes", where);
+    q.bound_max_groups = number<std::size_t>(t, "bound-max-groups", where);
     q.seed = number<std::uint64_t>(t, "seed", where);
     q.pop_min = number<double>(t, "pop-min", where);
     q.pop_max = number<double>(t, "pop-max", where);

@@ -13,6 +13,7 @@ namespace coterm::io {
 struct ProposeQuery {
     std::string blocks, nest_in, fixed, from, adjacency;
     std::optional<std::size_t> count, count_min, count_max, options, effort;
+    std::optional<std::size_t> bound_nodes, bound_max_groups; ///< the exact model's effort and size limit
     std::optional<double> pop_min, pop_max, crossing;
     std::optional<std::uint64_t> seed;
     std::vector<std::string> keep_whole, split_layers;

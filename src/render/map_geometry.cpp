@@ -2,6 +2,7 @@
 #include "render/map_geometry.hpp"
 
 #include "core/geos_context.hpp"
+#include "core/parallel.hpp"
 #include "core/wkb.hpp"
 
 #include <algorithm>
@@ -90,15 +91,14 @@ std::string svg_path_data(const Wkb& wkb, double unit_m)
     return d;
 }
 
-std::vector<Wkb> simplified_outlines(const std::vector<const Geometry*>& shapes, double tolerance_m)
+std::vector<Wkb> simplified_outlines(const std::vector<const Geometry*>& shapes, double tolerance_m, unsigned threads)
 {
-    GEOSContextHandle_t ctx = geos_context();
-    std::vector<Wkb> out;
-    for (const Geometry* g : shapes) {
+    std::vector<Wkb> out(shapes.size());
+    parallel_for(shapes.size(), threads, [&](std::size_t i) {
         // A copy of our own: the result is made through the input's factory (architecture.md).
-        const Geometry local = g->copy_for_this_thread();
-        out.push_back(Geometry(GEOSTopologyPreserveSimplify_r(ctx, local.get(), tolerance_m)).to_wkb());
-    }
+        const Geometry local = shapes[i]->copy_for_this_thread();
+        out[i] = Geometry(GEOSSimplify_r(geos_context(), local.get(), tolerance_m)).to_wkb();
+    });
     return out;
 }
 

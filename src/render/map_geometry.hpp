@@ -33,11 +33,13 @@ Box map_extent(const std::vector<MapFeature>& features);
 std::string svg_path_data(const Wkb& wkb, double unit_m);
 
 /// Boundary lines for display, fast: each shape simplified on its own by GEOS
-/// TopologyPreserveSimplify at `tolerance_m`. Unlike the coverage simplifier (§14.1) an
-/// edge two shapes share may be simplified differently on each side, by up to the
-/// tolerance — invisible when drawn as lines at map scale, and ten times faster on the
-/// LSOA-built layers. For overlays only, never for filled areas.
-std::vector<Wkb> simplified_outlines(const std::vector<const Geometry*>& shapes, double tolerance_m);
+/// Douglas–Peucker (GEOSSimplify) at `tolerance_m`, shapes in parallel on `threads`
+/// (0: all cores). Unlike the coverage simplifier (§14.1) an edge two shapes share may be
+/// simplified differently on each side, by up to the tolerance — invisible when drawn as
+/// lines at map scale, and many times faster on the LSOA-built layers. For overlays only,
+/// never for filled areas.
+std::vector<Wkb> simplified_outlines(const std::vector<const Geometry*>& shapes, double tolerance_m,
+                                     unsigned threads = 0);
 
 /// A point inside the shape (GEOS PointOnSurface), where a label goes.
 MapPoint label_point(const Wkb& wkb);

@@ -151,6 +151,30 @@ for (const t of cases) {
     await box.check();
     assert.ok(await layer.isVisible(), 'overlay not shown again');
   });
+  await check('the wheel zooms about the pointer, a drag pans, Reset restores the view', async () => {
+    const viewBox = () => page.evaluate(() => document.getElementById('map').getAttribute('viewBox').split(' ').map(Number));
+    const home = await viewBox();
+    const p = await pointInside(page, t.known);
+    await page.mouse.move(p.x, p.y);
+    await page.mouse.wheel(0, -600);
+    await page.waitForFunction((w) => +document.getElementById('map').getAttribute('viewBox').split(' ')[2] < w, home[2]);
+    const zoomed = await viewBox();
+    assert.ok(zoomed[2] < home[2] / 2, `width ${home[2]} -> ${zoomed[2]}`);
+    const under = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y).dataset.code, p);
+    assert.equal(under, t.known, 'the footprint under the pointer moved away');
+    await page.locator('.map-wrap').screenshot({ path: path.join(screens, `${t.query}-zoomed.png`) });
+    const selectedBefore = await page.locator('tr.selected').evaluateAll((rs) => rs.map((r) => r.dataset.code));
+    await page.mouse.down();
+    await page.mouse.move(p.x + 120, p.y + 60, { steps: 6 });
+    await page.mouse.up();
+    const panned = await viewBox();
+    assert.equal(panned[2], zoomed[2], 'a drag changed the zoom');
+    assert.ok(panned[0] < zoomed[0] && panned[1] < zoomed[1], `viewBox ${zoomed} -> ${panned}`);
+    const selectedAfter = await page.locator('tr.selected').evaluateAll((rs) => rs.map((r) => r.dataset.code));
+    assert.deepEqual(selectedAfter, selectedBefore, 'a drag changed the selection');
+    await page.click('#map-reset');
+    assert.deepEqual(await viewBox(), home);
+  });
   await check(`sorting by ${t.sortColumn} orders the column`, async () => {
     const table = page.locator('table.sortable').first();
     const heads = await table.locator('th').allInnerTexts();

@@ -260,6 +260,8 @@ cli_case(err_propose_nothing EXIT 2 STDOUT_EMPTY STDERR "nothing to minimise"
   ARGS propose --blocks ltla24 --count 3 -o ${CMAKE_CURRENT_BINARY_DIR}/propose-err)
 cli_case(err_propose_term_weight EXIT 2 STDOUT_EMPTY STDERR "--term-weights: 'pfa24' is not KEY=WEIGHT"
   ARGS propose --blocks ltla24 --count 3 --split-layers pfa24 --term-weights pfa24 -o ${CMAKE_CURRENT_BINARY_DIR}/propose-err)
+cli_case(err_run_propose_query EXIT 2 STDOUT_EMPTY STDERR "a .propose. table and no .footprints.: `coterm run` analyses given footprints; propose them with `coterm propose --query"
+  ARGS run ${PROJECT_SOURCE_DIR}/queries/icb-mergers-coterminous.toml --out ${CMAKE_CURRENT_BINARY_DIR}/run-propose-err)
 add_test(NAME cli.doc_options_propose
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=propose
           -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/propose.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)

@@ -105,10 +105,36 @@ TEST_CASE("42 footprints of councils splitting the fewest ICB residents beat eac
         CHECK(option.all_met());
         CHECK(option.footprints.size() == 42);
         CHECK(option.terms.at(0).value >= option.terms.at(0).bound);
+        CHECK(option.objective >= option.bound);
     }
+    // No nesting and no ceiling: the per-term bound is 0, but 42 footprints are more than
+    // the groups of councils linked by shared ICBs, so the counting bound is positive.
+    CHECK(r.options[0].terms.at(0).bound == 0);
+    CHECK(r.count_bound > 0);
+    CHECK(r.options[0].bound == r.count_bound);
+    CHECK_FALSE(r.mip.run); // 153 councils: above the exact model's default size
     CHECK(r.options[0].terms.at(0).value <= obvious);
     for (std::size_t i = 1; i < r.options.size(); ++i) // distinct, best first
         CHECK(r.options[i].footprint_of_block != r.options[0].footprint_of_block);
+}
+
+TEST_CASE("ICBs into 26 footprints: the exact model proves the search's option optimal", "[realdata][propose]")
+{
+    // 42 blocks: within the exact model's default size. Its optimum ignores contiguity,
+    // so a contiguous option reaching it is optimal among all partitions.
+    analysis::ProposeOptions o;
+    o.blocks = "icb24";
+    o.count_min = o.count_max = 26;
+    o.split_layers = {"pfa24", "fra24"};
+    o.effort = 8;
+    const auto r = run(o);
+    REQUIRE(r.mip.run);
+    CHECK(r.mip.optimal);
+    CHECK(r.mip.bound > r.count_bound); // the exact model is the binding bound here
+    const auto& best = r.options.at(0);
+    CHECK(best.all_met());
+    CHECK(best.bound == r.mip.bound);
+    CHECK(best.objective == best.bound); // gap 0: proven optimal
 }
 
 TEST_CASE("Population bounds and contiguity hold in every option", "[realdata][propose]")
@@ -142,5 +168,7 @@ TEST_CASE("Impossible requests are errors that say why", "[realdata][propose]")
     auto w = districts_into(30, "icb24");
     w.keep_whole = {"cauth23"};
     w.pop_max = 2'000'000;
-    CHECK_THROWS_WITH(run(w), Contains("cauth23 E47000001 Greater Manchester (10 ltla24 blocks kept whole) holds 2,867,871") && Contains("above the ceiling --pop-max 2,000,000"));
+    CHECK_THROWS_WITH(run(w),
+                      Contains("cauth23 E47000001 Greater Manchester (10 ltla24 blocks kept whole) holds 2,867,871") &&
+                          Contains("above the ceiling --pop-max 2,000,000"));
 }

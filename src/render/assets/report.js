@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // coterm report.html: recolours the map by the chosen measure, draws the legend, shows
-// tooltips, links map and table rows, switches overlays and sorts tables. No library,
+// tooltips, links map and table rows, zooms and pans the map, switches overlays and
+// sorts tables. No library,
 // no network: everything it needs is in the page (docs/report.md).
 (function () {
   'use strict';
@@ -138,6 +139,77 @@
       if (tr && tr.dataset.code) select(tr.dataset.code, false);
     });
   });
+
+  // Zoom and pan: the wheel zooms about the pointer, a drag pans, the buttons zoom
+  // about the centre and reset. Only the SVG viewBox changes: no geometry is redrawn.
+  var home = { x: svg.viewBox.baseVal.x, y: svg.viewBox.baseVal.y,
+    w: svg.viewBox.baseVal.width, h: svg.viewBox.baseVal.height };
+  var cur = { x: home.x, y: home.y, w: home.w, h: home.h }; // the view, in doubles
+  var rehatch = null;
+  function view(x, y, w, h) {
+    w = Math.min(home.w, Math.max(home.w / 64, w));
+    h = w * home.h / home.w;
+    // Keep part of the map in view: the centre stays inside the full extent.
+    x = Math.min(home.x + home.w - w / 2, Math.max(home.x - w / 2, x));
+    y = Math.min(home.y + home.h - h / 2, Math.max(home.y - h / 2, y));
+    cur = { x: x, y: y, w: w, h: h };
+    svg.setAttribute('viewBox', x + ' ' + y + ' ' + w + ' ' + h);
+    svg.dataset.zoom = (home.w / w).toFixed(3);
+    // Hatching spacing follows the zoom, so it stays ~6 screen pixels.
+    clearTimeout(rehatch);
+    rehatch = setTimeout(function () { apply(current); }, 120);
+  }
+  function zoomAt(factor, px, py) { // factor > 1 zooms in, about SVG point (px, py)
+    var w = Math.min(home.w, Math.max(home.w / 64, cur.w / factor));
+    var k = w / cur.w;
+    view(px - (px - cur.x) * k, py - (py - cur.y) * k, w, w * home.h / home.w);
+  }
+  function toSvg(ev) {
+    var pt = svg.createSVGPoint();
+    pt.x = ev.clientX;
+    pt.y = ev.clientY;
+    return pt.matrixTransform(svg.getScreenCTM().inverse());
+  }
+  svg.addEventListener('wheel', function (ev) {
+    ev.preventDefault();
+    var p = toSvg(ev);
+    var lines = ev.deltaMode === 1 ? 33 : ev.deltaMode === 2 ? 400 : 1;
+    zoomAt(Math.exp(-ev.deltaY * lines * 0.0015), p.x, p.y);
+  }, { passive: false });
+  var drag = null, dragged = false;
+  svg.addEventListener('pointerdown', function (ev) {
+    if (ev.button !== 0) return;
+    drag = { x: ev.clientX, y: ev.clientY, vx: cur.x, vy: cur.y, scale: svg.getScreenCTM().a, id: ev.pointerId };
+    dragged = false;
+  });
+  svg.addEventListener('pointermove', function (ev) {
+    if (!drag) return;
+    var dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
+    if (!dragged && Math.abs(dx) + Math.abs(dy) < 4) return; // a click, not a drag
+    if (!dragged) { dragged = true; svg.setPointerCapture(drag.id); svg.classList.add('panning'); tip.hidden = true; }
+    view(drag.vx - dx / drag.scale, drag.vy - dy / drag.scale, cur.w, cur.h);
+  });
+  function endDrag() { drag = null; svg.classList.remove('panning'); }
+  svg.addEventListener('pointerup', endDrag);
+  svg.addEventListener('pointercancel', endDrag);
+  // A drag that ends on a footprint does not select it.
+  svg.addEventListener('click', function (ev) {
+    if (dragged) { ev.stopPropagation(); dragged = false; }
+  }, true);
+  var controls = el('div', 'map-controls');
+  controls.setAttribute('aria-label', 'Map view');
+  [['+', 'Zoom in', function () { zoomAt(1.5, cur.x + cur.w / 2, cur.y + cur.h / 2); }],
+   ['\u2212', 'Zoom out', function () { zoomAt(1 / 1.5, cur.x + cur.w / 2, cur.y + cur.h / 2); }],
+   ['Reset', 'Show the whole map', function () { view(home.x, home.y, home.w, home.h); }]].forEach(function (b) {
+    var button = el('button', '', b[0]);
+    button.type = 'button';
+    button.title = b[1];
+    button.setAttribute('aria-label', b[1]);
+    if (b[0] === 'Reset') button.id = 'map-reset';
+    button.addEventListener('click', b[2]);
+    controls.appendChild(button);
+  });
+  wrap.appendChild(controls);
 
   var selector = document.getElementById('measure');
   if (selector) selector.addEventListener('change', function () { apply(+selector.value); });
