@@ -17,6 +17,7 @@ std::unique_ptr<Command> make_footprint_command();
 std::unique_ptr<Command> make_run_command();
 std::unique_ptr<Command> make_map_command();
 std::unique_ptr<Command> make_propose_command();
+std::unique_ptr<Command> make_diff_command();
 
 std::vector<std::unique_ptr<Command>> make_commands()
 {
@@ -27,6 +28,7 @@ std::vector<std::unique_ptr<Command>> make_commands()
     commands.push_back(make_run_command());
     commands.push_back(make_map_command());
     commands.push_back(make_propose_command());
+    commands.push_back(make_diff_command());
     commands.push_back(make_score_command());
     commands.push_back(make_layers_command());
     commands.push_back(make_validate_command());

@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: MIT
+# Runs `coterm diff ARGS` on a hand-counted fixture (tests/fixtures/diff) at 1 and 2 threads and
+# checks: every output file is there, the two runs are byte-identical, changed-areas.geojson
+# is RFC 7946 (no crs member) and reads back through GDAL, and the files equal the golden ones
+# (tests/golden/diff-fixture, derived in tests/golden/DERIVATIONS.md).
+# -DEXE= -DOUT= -DGOLDEN_DIR= -DARGS=a|b|c (COTERM_UPDATE_GOLDEN=1 rewrites)
+string(REPLACE "|" ";" args "${ARGS}")
+foreach(threads 1 2)
+  file(REMOVE_RECURSE "${OUT}/t${threads}")
+  execute_process(COMMAND ${EXE} diff ${args} -o ${OUT}/t${threads} -q --threads ${threads}
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0 OR NOT err STREQUAL "")
+    message(FATAL_ERROR "coterm diff failed (${rc}) or wrote to stderr: ${err}")
+  endif()
+endforeach()
+set(files changes.csv changes.json changed-areas.geojson diff.md)
+foreach(f ${files} .coterm-run)
+  if(NOT EXISTS "${OUT}/t1/${f}")
+    message(FATAL_ERROR "missing ${f}")
+  endif()
+endforeach()
+foreach(f ${files})
+  file(READ "${OUT}/t1/${f}" one)
+  file(READ "${OUT}/t2/${f}" two)
+  if(NOT one STREQUAL two)
+    message(FATAL_ERROR "${f} differs between 1 and 2 threads")
+  endif()
+  if("$ENV{COTERM_UPDATE_GOLDEN}" STREQUAL "1")
+    file(WRITE "${GOLDEN_DIR}/${f}" "${one}")
+  else()
+    file(READ "${GOLDEN_DIR}/${f}" expected)
+    if(NOT one STREQUAL expected)
+      message(FATAL_ERROR "${f} differs from ${GOLDEN_DIR}/${f}:\n${one}")
+    endif()
+  endif()
+endforeach()
+file(READ "${OUT}/t1/changed-areas.geojson" geojson)
+string(JSON crs ERROR_VARIABLE no_crs GET "${geojson}" crs)
+if(NOT no_crs)
+  message(FATAL_ERROR "changed-areas.geojson has a crs member (RFC 7946 forbids it)")
+endif()
+string(JSON n_features LENGTH "${geojson}" features)
+if(n_features GREATER 0) # GDAL reads it back and coterm builds it, keyed by change_code
+  set(areas ${OUT}/t1/changed-areas.geojson)
+  execute_process(COMMAND ${EXE} overlap ${areas} ${areas} --a-code change_code --b-code change_code
+                          --a-name kind --b-name kind -q
+                  RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "changed-areas.geojson does not validate: ${err}")
+  endif()
+endif()
