@@ -3,6 +3,7 @@
 // vintages of a layer, and what that makes of the units (docs/cli/diff.md, methods §18).
 #include "analysis/diff.hpp"
 #include "cli/command.hpp"
+#include "cli/diff_page.hpp"
 #include "cli/diff_render.hpp"
 #include "cli/layer_options.hpp"
 #include "core/errors.hpp"
@@ -67,6 +68,7 @@ public:
         files.emplace_back("changes.json", io::to_json(diff_report(result)));
         std::vector<Wkb> geometries;
         const Table areas = diff_areas_table(result, o_.threads, geometries);
+        files.emplace_back("report.html", diff_report_page(result, areas, geometries, request_line()));
         files.emplace_back("changed-areas.geojson", io::to_geojson(areas, std::move(geometries)));
         files.emplace_back("diff.md", diff_markdown(result, request_line()));
         io::write_run_folder(out, files, {ctx.data_dir});

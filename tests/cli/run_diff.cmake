@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # Runs `coterm diff ARGS` on a hand-counted fixture (tests/fixtures/diff) at 1 and 2 threads and
-# checks: every output file is there, the two runs are byte-identical, changed-areas.geojson
+# checks: every output file is there (report.html too), the two runs are byte-identical, changed-areas.geojson
 # is RFC 7946 (no crs member) and reads back through GDAL, and the files equal the golden ones
 # (tests/golden/diff-fixture, derived in tests/golden/DERIVATIONS.md).
 # -DEXE= -DOUT= -DGOLDEN_DIR= -DARGS=a|b|c (COTERM_UPDATE_GOLDEN=1 rewrites)
@@ -14,17 +14,20 @@ foreach(threads 1 2)
   endif()
 endforeach()
 set(files changes.csv changes.json changed-areas.geojson diff.md)
-foreach(f ${files} .coterm-run)
+foreach(f ${files} report.html .coterm-run)
   if(NOT EXISTS "${OUT}/t1/${f}")
     message(FATAL_ERROR "missing ${f}")
   endif()
 endforeach()
-foreach(f ${files})
-  file(READ "${OUT}/t1/${f}" one)
-  file(READ "${OUT}/t2/${f}" two)
+foreach(f ${files} report.html)
+  file(SHA256 "${OUT}/t1/${f}" one)
+  file(SHA256 "${OUT}/t2/${f}" two)
   if(NOT one STREQUAL two)
     message(FATAL_ERROR "${f} differs between 1 and 2 threads")
   endif()
+endforeach()
+foreach(f ${files})
+  file(READ "${OUT}/t1/${f}" one)
   if("$ENV{COTERM_UPDATE_GOLDEN}" STREQUAL "1")
     file(WRITE "${GOLDEN_DIR}/${f}" "${one}")
   else()
