@@ -47,7 +47,7 @@ cli_case(overlap_assume_crs EXIT 0 STDERR_EMPTY STDOUT "N1,no crs,H-W,west half,
 # ---- errors: exit code, one line on stderr, nothing on stdout ----
 cli_case(err_missing_file EXIT 1 STDOUT_EMPTY STDERR "cannot open '.*missing.gpkg'"
   ARGS overlap ${F}/missing.gpkg ${F}/halves.geojson)
-cli_case(err_unknown_layer EXIT 2 STDOUT_EMPTY STDERR "unknown layer 'ltla42' [(]did you mean 'ltla24'[?][)]"
+cli_case(err_unknown_layer EXIT 2 STDOUT_EMPTY STDERR "unknown layer 'ltla42' [(]did you mean 'ltla22'[?][)]"
   ARGS overlap ltla42 icb24)
 cli_case(err_no_crs EXIT 1 STDOUT_EMPTY STDERR "nocrs.csv: the layer has no CRS; give one with --assume-crs"
   ARGS overlap ${F}/nocrs.csv ${F}/halves.geojson)
