@@ -68,7 +68,8 @@ public:
         files.emplace_back("changes.json", io::to_json(diff_report(result)));
         std::vector<Wkb> geometries;
         const Table areas = diff_areas_table(result, o_.threads, geometries);
-        files.emplace_back("report.html", diff_report_page(result, areas, geometries, request_line()));
+        for (auto& file : diff_report_files(result, areas, geometries, request_line()))
+            files.push_back(std::move(file));
         files.emplace_back("changed-areas.geojson", io::to_geojson(areas, std::move(geometries)));
         files.emplace_back("diff.md", diff_markdown(result, request_line()));
         io::write_run_folder(out, files, {ctx.data_dir});

@@ -40,8 +40,9 @@ std::size_t column_of(const Table& t, const std::string& name)
 
 } // namespace
 
-std::string diff_report_page(const analysis::DiffResult& r, const Table& areas, const std::vector<Wkb>& geometries,
-                             const std::string& request)
+std::vector<std::pair<std::string, std::string>> diff_report_files(const analysis::DiffResult& r, const Table& areas,
+                                                                   const std::vector<Wkb>& geometries,
+                                                                   const std::string& request)
 {
     render::ReportModel m;
     m.title = "What changed: " + r.a->label + " → " + r.b->label;
@@ -103,7 +104,10 @@ std::string diff_report_page(const analysis::DiffResult& r, const Table& areas, 
                       "surface; people: " +
                       r.weights_label + ". Definitions: docs/methods.md §18.");
     m.attribution = attribution;
-    return render::render_report_html(m);
+    // No map.png: render_static_map fails ("invalid value (typically too big)") on a single
+    // 25 m × 1 km changed strip (tests/fixtures/diff halves_redrawn, --uncertain 0.01); the
+    // page's map draws it.
+    return {{"report.html", render::render_report_html(m)}};
 }
 
 } // namespace coterm::cli
