@@ -70,6 +70,14 @@ public:
         for (const auto& id : o_.layers.empty() ? catalogue.ids() : o_.layers) {
             const io::CatalogueLayer* l = catalogue.find(id);
             if (!l) throw UsageError("unknown layer '" + id + "'" + did_you_mean(id, catalogue.ids()));
+            if (l->cache) { // built on first use into the cache folder: fetch what it is built from
+                if (o_.layers.empty()) continue;
+                const io::CatalogueLayer* from = catalogue.find(l->derive->from);
+                const io::CatalogueLookup* k = catalogue.find_lookup(l->derive->lookup);
+                if (from && !from->cache) wanted.push_back({"layer " + from->id, from->file, from->sha256});
+                wanted.push_back({"lookup " + k->id, k->file, k->sha256});
+                continue;
+            }
             wanted.push_back({"layer " + id, l->file, l->sha256});
         }
         if (o_.layers.empty() && !catalogue.weights.data.empty())

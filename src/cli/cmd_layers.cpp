@@ -87,6 +87,11 @@ Table detail_table(const io::CatalogueLayer& l, const std::filesystem::path& dat
     add("file", l.file);
     add("code field", l.code_field);
     add("name field", l.name_field);
+    if (l.cache) { // built on first use (io/derived_cache), never a file of the data directory
+        add("present", "built on first use from " + l.derive->from + " and lookup " + l.derive->lookup +
+                           " into the cache folder ($COTERM_CACHE, else $XDG_CACHE_HOME/coterm or ~/.cache/coterm)");
+        return t;
+    }
     const auto path = data_dir / l.file;
     if (!std::filesystem::exists(path)) {
         add("present", "no (not in " + data_dir.string() + ")");

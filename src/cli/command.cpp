@@ -18,6 +18,7 @@ std::unique_ptr<Command> make_run_command();
 std::unique_ptr<Command> make_map_command();
 std::unique_ptr<Command> make_propose_command();
 std::unique_ptr<Command> make_compare_command();
+std::unique_ptr<Command> make_diff_command();
 
 std::vector<std::unique_ptr<Command>> make_commands()
 {
@@ -29,6 +30,7 @@ std::vector<std::unique_ptr<Command>> make_commands()
     commands.push_back(make_map_command());
     commands.push_back(make_propose_command());
     commands.push_back(make_compare_command());
+    commands.push_back(make_diff_command());
     commands.push_back(make_score_command());
     commands.push_back(make_layers_command());
     commands.push_back(make_validate_command());

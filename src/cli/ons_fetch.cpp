@@ -3,8 +3,7 @@
 
 #include "cli/layer_options.hpp"
 #include "core/errors.hpp"
-#include "core/footprint.hpp"
-#include "io/csv_reader.hpp"
+#include "io/derived_layer.hpp"
 #include "io/layer_info.hpp"
 #include "io/layer_source.hpp"
 #include "io/layer_writer.hpp"
@@ -12,9 +11,7 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <iostream>
-#include <map>
 #include <set>
 
 namespace coterm::cli {
@@ -37,6 +34,11 @@ public:
         done_.insert(id);
         const io::CatalogueLayer* l = catalogue_.find(id);
         if (!l) throw UsageError("unknown layer '" + id + "'");
+        if (l->cache) { // built on first use from what it needs, into the cache folder
+            layer(l->derive->from);
+            lookup(l->derive->lookup);
+            return say(id, "its blocks and lookup are present; coterm builds it on first use");
+        }
         const fs::path target = dir_ / l->file;
         const bool present = fs::exists(target);
         if (present && !overwrite_) return say(id, "already present");
@@ -70,63 +72,21 @@ private:
     /// Dissolves the blocks by the lookup, as the mirror's README describes its derived layers.
     void build(const io::CatalogueLayer& l)
     {
-        BuildReport report;
-        const Layer blocks = io::load_layer(io::locate_layer(l.derive->from, catalogue_, dir_, {}), threads_, report);
-        warn_about_build(blocks.label, report, false);
-        const io::CsvFile csv = io::read_csv((dir_ / catalogue_.find_lookup(l.derive->lookup)->file).string());
-        const std::size_t block_col = csv.column(l.derive->block, "derive.block");
-        const std::size_t code_col = csv.column(l.code_field, "code_field");
-        const std::size_t name_col = l.name_field.empty() ? std::string::npos : csv.find_column(l.name_field);
-        std::map<std::string, std::size_t> block_index;
-        for (std::size_t b = 0; b < blocks.features.size(); ++b)
-            block_index[blocks.features[b].code] = b;
-        std::map<std::string, FootprintSpec> groups;
-        std::set<std::size_t> used;
-        for (std::size_t r = 0; r < csv.row_count(); ++r) {
-            const std::string code(csv.field(r, code_col));
-            const auto it = block_index.find(std::string(csv.field(r, block_col)));
-            if (code.empty() || it == block_index.end() || !used.insert(it->second).second) continue;
-            FootprintSpec& g = groups[code];
-            g.code = code;
-            if (name_col != std::string::npos) g.name = std::string(csv.field(r, name_col));
-            g.blocks.push_back(it->second);
-        }
-        if (groups.empty())
-            throw DataError("layer '" + l.id + "': no block of '" + l.derive->from + "' is in lookup '" +
-                            l.derive->lookup + "'");
-        std::vector<FootprintSpec> specs;
-        for (auto& [code, g] : groups)
-            specs.push_back(std::move(g));
-        std::vector<std::string> fallback;
-        const Layer built = dissolve_footprints(blocks, specs, threads_, fallback);
-        Table t;
-        t.columns = {{l.code_field, Format::text},
-                     {l.name_field.empty() ? "name" : l.name_field, Format::text},
-                     {"n_blocks", Format::integer}};
-        std::vector<Wkb> geometries;
-        for (const auto& f : built.features) {
-            const auto& spec =
-                *std::find_if(specs.begin(), specs.end(), [&](const auto& s) { return s.code == f.code; });
-            t.rows.push_back({f.code, f.name, static_cast<std::int64_t>(spec.blocks.size())});
-            geometries.push_back(f.geometry.to_wkb());
-        }
+        const io::DerivedLayer built = io::build_derived_layer(catalogue_, l, dir_, threads_);
+        warn_about_build(built.blocks_label, built.blocks_report, false);
         const fs::path target = dir_ / l.file;
         fs::create_directories(target.parent_path());
         io::GeoPackageOptions options;
         options.overwrite = overwrite_;
-        io::write_geopackage(target.string(), layer_name(l), t, geometries, options);
-        say(l.id, "built from " + std::to_string(used.size()) + " of " + std::to_string(blocks.features.size()) + " " +
-                      l.derive->from + " blocks into " + std::to_string(built.features.size()) + " features" +
-                      (fallback.empty() ? "" : " (" + std::to_string(fallback.size()) + " not a clean coverage)"));
-        if (l.features > 0 && static_cast<std::int64_t>(built.features.size()) != l.features)
-            throw DataError("layer '" + l.id + "': built " + std::to_string(built.features.size()) +
-                            " features, the catalogue expects " + std::to_string(l.features));
+        io::write_geopackage(target.string(), layer_name(l), built.table, built.geometries, options);
+        say(l.id, "built from " + std::to_string(built.blocks_used) + " of " + std::to_string(built.blocks_total) +
+                      " " + l.derive->from + " blocks into " + std::to_string(built.table.rows.size()) + " features" +
+                      (built.not_coverage.empty()
+                           ? ""
+                           : " (" + std::to_string(built.not_coverage.size()) + " not a clean coverage)"));
     }
 
-    static std::string layer_name(const io::CatalogueLayer& l)
-    {
-        return l.layer.empty() ? fs::path(l.file).stem().string() : l.layer;
-    }
+    static std::string layer_name(const io::CatalogueLayer& l) { return io::catalogue_layer_name(l); }
 
     /// Progress on a terminal; a warning whenever a read starts again (it explains a delay).
     io::DownloadEvents events(const std::string& what) const

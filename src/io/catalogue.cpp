@@ -113,6 +113,8 @@ Catalogue read_catalogue(const std::filesystem::path& file)
         l.sha256 = optional(*t, "sha256");
         l.download = read_download(*t, here);
         l.derive = read_derive(*t, here);
+        l.cache = (*t)["cache"].value_or(false);
+        if (l.cache && !l.derive) throw DataError(here + ": cache = true needs a derive entry");
         catalogue.layers.push_back(std::move(l));
     }
     if (const toml::array* lookups = doc["lookup"].as_array())

@@ -51,6 +51,9 @@ struct CatalogueLayer {
     std::string sha256;               ///< checksum of the file as published (checked by data fetch)
     std::optional<Download> download; ///< ONS source, for files published by ONS
     std::optional<Derive> derive;     ///< or how coterm builds it from others
+    /// Built on first use from `derive` into the cache folder (io/derived_cache), never
+    /// stored in the data directory; `file` is then only its name there.
+    bool cache = false;
 };
 
 /// The default small-area weights ([weights] in the catalogue).

@@ -4,6 +4,7 @@
 #include "core/errors.hpp"
 #include "core/layer_builder.hpp"
 #include "core/strings.hpp"
+#include "io/derived_cache.hpp"
 
 #include <chrono>
 
@@ -30,7 +31,9 @@ LayerLocation locate_layer(const std::string& spec, const Catalogue& catalogue, 
     loc.spec = spec;
     loc.read = overrides;
     if (const CatalogueLayer* entry = catalogue.find(spec)) {
-        const std::filesystem::path file = data_dir / entry->file;
+        // A layer built on first use lives in the cache folder, never in the data directory.
+        const std::filesystem::path file =
+            entry->cache ? cached_layer_path(catalogue, *entry, data_dir) : data_dir / entry->file;
         if (!std::filesystem::exists(file))
             throw DataError("layer '" + spec + "': " + entry->file + " is not in the data directory " +
                             data_dir.string() +

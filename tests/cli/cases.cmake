@@ -47,7 +47,7 @@ cli_case(overlap_assume_crs EXIT 0 STDERR_EMPTY STDOUT "N1,no crs,H-W,west half,
 # ---- errors: exit code, one line on stderr, nothing on stdout ----
 cli_case(err_missing_file EXIT 1 STDOUT_EMPTY STDERR "cannot open '.*missing.gpkg'"
   ARGS overlap ${F}/missing.gpkg ${F}/halves.geojson)
-cli_case(err_unknown_layer EXIT 2 STDOUT_EMPTY STDERR "unknown layer 'ltla42' [(]did you mean 'ltla24'[?][)]"
+cli_case(err_unknown_layer EXIT 2 STDOUT_EMPTY STDERR "unknown layer 'ltla42' [(]did you mean 'ltla22'[?][)]"
   ARGS overlap ltla42 icb24)
 cli_case(err_no_crs EXIT 1 STDOUT_EMPTY STDERR "nocrs.csv: the layer has no CRS; give one with --assume-crs"
   ARGS overlap ${F}/nocrs.csv ${F}/halves.geojson)
@@ -287,3 +287,38 @@ add_test(NAME cli.doc_options_compare
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=compare
           -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/compare.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
 set_tests_properties(cli.doc_options_compare PROPERTIES LABELS cli)
+# ---- diff: the hand-counted grid (tests/golden/diff-fixture, DERIVATIONS.md), the cache ----
+set(D ${F}/diff)
+set(DW --weights ${D}/blocks.geojson --weights-data ${D}/blocks_pop.csv --weights-var pop)
+function(diff_golden_case name golden)
+  string(REPLACE ";" "|" args "${ARGN}")
+  add_test(NAME cli.${name}
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DOUT=${CMAKE_CURRENT_BINARY_DIR}/${name}
+            -DGOLDEN_DIR=${G}/${golden} "-DARGS=${args}" -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_diff.cmake)
+  set_tests_properties(cli.${name} PROPERTIES LABELS cli)
+endfunction()
+diff_golden_case(diff_fixture diff-fixture ${D}/before.geojson ${D}/after.geojson --compare ${D}/compare.geojson ${DW})
+diff_golden_case(diff_fixture_reverse diff-fixture-reverse ${D}/after.geojson ${D}/before.geojson ${DW})
+# Layers that do not share boundaries: one strip of 40 changes side by a 2.5 % piece: re-digitisation.
+diff_golden_case(diff_redigitised diff-redigitised ${D}/halves_drawn.geojson ${D}/halves_redrawn.geojson
+  --weights ${D}/strips.geojson --weights-data ${D}/strips_pop.csv --weights-var pop)
+# The same with U = 0.01: the strip is a change (moved).
+cli_case(diff_redigitised_narrow_band EXIT 0 STDERR "^coterm: diff halves_drawn.geojson → halves_redrawn.geojson: 1 change, 10 people moved"
+  ARGS diff ${D}/halves_drawn.geojson ${D}/halves_redrawn.geojson --weights ${D}/strips.geojson
+       --weights-data ${D}/strips_pop.csv --weights-var pop --uncertain 0.01 -o ${CMAKE_CURRENT_BINARY_DIR}/diff-narrow)
+add_test(NAME cli.diff_cache
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DF=${D} -DOUT=${CMAKE_CURRENT_BINARY_DIR}/diff-cache
+          -DGOLDEN=${G}/diff-fixture/changes.csv -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_diff_cache.cmake)
+set_tests_properties(cli.diff_cache PROPERTIES LABELS cli)
+cli_case(err_diff_no_output EXIT 2 STDOUT_EMPTY STDERR "--output is required"
+  ARGS diff ${D}/before.geojson ${D}/after.geojson)
+cli_case(err_diff_unknown_layer EXIT 2 STDOUT_EMPTY STDERR "^coterm: error: unknown layer 'ltla23' [(]did you mean"
+  ARGS diff ltla23 ${D}/after.geojson ${DW} -o ${CMAKE_CURRENT_BINARY_DIR}/diff-err)
+cli_case(err_diff_disjoint EXIT 1 STDOUT_EMPTY STDERR "before.geojson and far.geojson hold no block of blocks.geojson in common"
+  ARGS diff ${D}/before.geojson ${F}/far.geojson ${DW} -o ${CMAKE_CURRENT_BINARY_DIR}/diff-err)
+cli_case(err_diff_user_folder EXIT 2 STDOUT_EMPTY STDERR "coterm: error: .*fixtures/diff"
+  ARGS diff ${D}/before.geojson ${D}/after.geojson ${DW} -o ${D})
+add_test(NAME cli.doc_options_diff
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=diff
+          -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/diff.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
+set_tests_properties(cli.doc_options_diff PROPERTIES LABELS cli)

@@ -60,3 +60,10 @@ set_tests_properties(cli.realdata_propose_icb_mergers PROPERTIES LABELS realdata
 realdata_cli_case(realdata_propose_impossible_floor EXIT 1 STDOUT_EMPTY
   STDERR "coterm: error: infeasible: 42 footprints of at least 2,000,000 people need 84,000,000, but the blocks hold 56,490,108 [(]the floor can be at most 1,345,002[)]"
   ARGS propose --blocks ltla24 --count 42 --pop-min 2000000 --split-layers icb24 -o ${CMAKE_CURRENT_BINARY_DIR}/propose-floor)
+# coterm diff ltla22 ltla24: ltla22 built on first use into the test's own cache folder;
+# the 2023 mergers and the one LSOA the lookups differ on, recounted in Python from the lookups.
+add_test(NAME cli.realdata_diff_ltla22_ltla24
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DDATA=${COTERM_TEST_DATA}
+          -DOUT=${CMAKE_CURRENT_BINARY_DIR}/realdata-diff -DCHECK=${CMAKE_CURRENT_SOURCE_DIR}/realdata/diff_ltla22_ltla24.py
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/realdata/diff_ltla22.cmake)
+set_tests_properties(cli.realdata_diff_ltla22_ltla24 PROPERTIES LABELS realdata)
