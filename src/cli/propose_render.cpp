@@ -74,7 +74,7 @@ Table footprints_table(const ProposeResult& r, const ProposedOption& o, const st
 {
     Table t;
     t.columns = {{"code", Format::text},    {"name", Format::text},         {"blocks", Format::integer},
-                 {"members", Format::text}, {"population", Format::number}, {"area_m2", Format::area}};
+                 {"members", Format::list}, {"population", Format::number}, {"area_m2", Format::area}};
     for (std::size_t f = 0; f < o.footprints.size(); ++f) {
         std::vector<std::string> members;
         for (std::size_t b : o.footprints[f].blocks)
