@@ -228,6 +228,9 @@ RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, c
         out.features.push_back(std::move(raw));
     }
     const std::string late_error = take_gdal_error("");
+    // Drivers such as GPKG check a where-filter only when the first feature is read.
+    if (!late_error.empty() && out.features.empty() && !options.where.empty())
+        throw UsageError(options.option_prefix + "-where '" + options.where + "' on " + label + ": " + late_error);
     if (!late_error.empty()) throw DataError(label + ": reading failed: " + late_error);
     // For provenance: a file is named by its hash; a database or standard input by the
     // number of features read from it.

@@ -142,9 +142,13 @@ where_selects_nothing)
   run 1 overlap "$q" "$h" -q --b-where "code = 'nowhere'"
   error "halves.geojson: --b-where 'code = .nowhere.' selects no feature" ;;
 
-bad_where)
+bad_where) # refused by OGR SQL at once (GeoJSON), or by SQLite at the first read (GeoPackage)
   run 2 overlap "$q" "$h" -q --a-where "no_such_field = 1"
-  error "^coterm: error: --a-where 'no_such_field = 1' on .*quarters.geojson: " ;;
+  error "^coterm: error: --a-where 'no_such_field = 1' on .*quarters.geojson: "
+  command -v ogr2ogr >/dev/null || skip "ogr2ogr (gdal-bin) is not installed"
+  ogr2ogr -f GPKG h.gpkg "$h" || fail "ogr2ogr"
+  run 2 overlap "$q" h.gpkg -q --b-where "no_such_field = 1"
+  error "^coterm: error: --b-where 'no_such_field = 1' on h.gpkg: " ;;
 
 sql_source) # --b-sql reads a statement's result
   run 0 overlap "$q" "$h" -q --b-sql "SELECT * FROM halves WHERE code = 'H-E'"
