@@ -187,6 +187,30 @@ stdin_csv) # apportion --data - reads the values from standard input
   diff <(grep -v provenance from_stdin.json) <(grep -v provenance from_file.json) >/dev/null ||
     fail "standard input and the file give different numbers" ;;
 
+postgis_table_not_found) # a private PostGIS cluster: a missing table is named, a table is read and counted
+  pgbin=/usr/lib/postgresql/15/bin
+  [[ -x $pgbin/initdb ]] && command -v psql >/dev/null && command -v ogr2ogr >/dev/null ||
+    skip "PostgreSQL 15 with psql and ogr2ogr is not installed"
+  [[ -e /usr/share/postgresql/15/extension/postgis.control ]] || skip "PostGIS is not installed"
+  as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  mkdir pg && { [[ $(id -u) -ne 0 ]] || chown postgres pg; }
+  port=$((50000 + $$ % 10000))
+  as_pg "$pgbin/initdb" -D "$T/pg/data" -A trust -U postgres >/dev/null 2>&1 || skip "initdb failed"
+  as_pg "$pgbin/pg_ctl" -D "$T/pg/data" -l "$T/pg/log" -w -o "-p $port -k $T/pg -c listen_addresses=127.0.0.1" \
+    start >/dev/null 2>&1 || skip "the cluster did not start"
+  trap 'as_pg "$pgbin/pg_ctl" -D "$T/pg/data" -m fast stop >/dev/null 2>&1' EXIT
+  pg="host=127.0.0.1 port=$port user=postgres dbname=postgres"
+  psql "$pg" -qAt -c "CREATE EXTENSION postgis" >/dev/null || fail "CREATE EXTENSION postgis"
+  ogr2ogr -f PostgreSQL PG:"$pg" "$h" -nln halves || fail "ogr2ogr to PostGIS"
+  run 2 overlap "$q" "PG:$pg password=s3cr3t" -q --b-layer halfs
+  error "table 'halfs' not found in PG:.*password=[*]{3} [(]did you mean 'halves'[?][)]"
+  run 1 overlap "$q" "PG:$pg tables=nosuch" -q
+  error "table 'nosuch' not found in PG:host=127[.]0[.]0[.]1 "
+  lacks "$E" "no code field found"
+  run 0 overlap "$q" "PG:$pg password=s3cr3t" -q --b-layer halves --b-where "code = 'H-W'" -o pg.json
+  has pg.json '"path": "PG:host=127[.]0[.]0[.]1 [^"]*password=[*]{3}", "layer": "halves", "features": 1'
+  lacks pg.json s3cr3t ;;
+
 # ---- 5. provenance ----
 provenance_inputs) # each input's path as given and its SHA-256; the options; no output path
   cp "$q" "$h" .
