@@ -70,9 +70,9 @@ std::vector<FootprintSpec> specs_by_layer(const Context& ctx, const FootprintReq
                                           std::vector<std::string>& split)
 {
     const unsigned threads = ctx.threads;
-    const Layer by = load_layer(ctx, o_.by);
+    const Layer by = load_layer(ctx, o_.by, o_.by_read);
     std::unique_ptr<Layer> rest;
-    if (!o_.rest.empty()) rest = std::make_unique<Layer>(load_layer(ctx, o_.rest));
+    if (!o_.rest.empty()) rest = std::make_unique<Layer>(load_layer(ctx, o_.rest, o_.rest_read));
     auto best_units = [&](const Layer& units) {
         const Transfer t = centroid_transfer(block_of, locate_points(units, points, threads), weights.weights.values,
                                              blocks.features.size(), units.features.size());
@@ -126,7 +126,7 @@ BuiltFootprints build_footprints(const Context& ctx, const FootprintRequest& o_,
     if (o_.groups.empty() && o_.by.empty()) throw UsageError("give --groups FILE.csv or --by LAYER");
     const unsigned threads = ctx.threads;
     BuiltFootprints out;
-    out.blocks = load_layer(ctx, o_.blocks);
+    out.blocks = load_layer(ctx, o_.blocks, o_.blocks_read);
     const std::vector<XY>& points = weights.points(threads);
     const auto block_of = locate_points(out.blocks, points, threads);
     out.specs = o_.groups.empty()

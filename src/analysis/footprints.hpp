@@ -14,6 +14,7 @@ namespace coterm::analysis {
 struct FootprintRequest {
     std::string blocks, groups, by, rest;
     double tolerance = 0.99;
+    io::ReadOptions blocks_read, by_read, rest_read; ///< --blocks-where, --by-sql, …
 };
 
 /// Footprints and how they were made.

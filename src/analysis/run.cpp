@@ -28,9 +28,14 @@ void make_footprints(const Context& ctx, const io::Query& q, RunInputs& inputs, 
         r.footprints_from = "`" + q.layer + "`";
         return;
     }
-    FootprintRequest request{query_layer(q, q.blocks), q.groups.empty() ? "" : query_file(q, q.groups, ctx.data_dir),
-                             q.by.empty() ? "" : query_layer(q, q.by), q.rest.empty() ? "" : query_layer(q, q.rest),
-                             0.99};
+    FootprintRequest request{query_layer(q, q.blocks),
+                             q.groups.empty() ? "" : query_file(q, q.groups, ctx.data_dir),
+                             q.by.empty() ? "" : query_layer(q, q.by),
+                             q.rest.empty() ? "" : query_layer(q, q.rest),
+                             0.99,
+                             {},
+                             {},
+                             {}};
     BuiltFootprints built = build_footprints(ctx, request, weights);
     r.footprints_from = "built from whole `" + q.blocks + "`" + (q.by.empty() ? "" : " by `" + q.by + "`") +
                         (q.rest.empty() ? "" : ", the rest by `" + q.rest + "`") +

@@ -52,7 +52,7 @@ Table conservation_table(const ApportionReport& r)
 {
     Table t;
     t.columns = {{"variable", Format::text},  {"kind", Format::text},      {"sum_in", Format::number},
-                 {"sum_out", Format::number}, {"outside", Format::number}, {"outside_from", Format::text}};
+                 {"sum_out", Format::number}, {"outside", Format::number}, {"outside_from", Format::list}};
     for (const auto& v : r.variables) {
         const bool ext = v.kind == Kind::extensive;
         const auto it = r.outside_codes.find(v.name);
@@ -100,16 +100,24 @@ std::string problem_text(const io::ValueProblem& p)
 
 } // namespace
 
+Table apportion_targets(const ApportionReport& r)
+{
+    return targets_table(r);
+}
+
+std::vector<Wkb> target_geometries(const ApportionReport& r)
+{
+    std::vector<Wkb> geometries;
+    for (const auto& f : r.target->features)
+        geometries.push_back(f.geometry.to_wkb());
+    return geometries;
+}
+
 std::string render_apportion(const ApportionReport& r)
 {
     Table targets = targets_table(r);
     if (r.format == "csv") return io::to_csv(targets);
-    if (r.format == "geojson") {
-        std::vector<Wkb> geometries;
-        for (const auto& f : r.target->features)
-            geometries.push_back(f.geometry.to_wkb());
-        return io::to_geojson(targets, std::move(geometries));
-    }
+    if (r.format == "geojson") return io::to_geojson(targets, target_geometries(r));
     Report report;
     report.summary = summary_table(r);
     report.tables.emplace_back("targets", std::move(targets));

@@ -2,6 +2,7 @@
 #pragma once
 #include "core/apportion.hpp"
 #include "core/layer.hpp"
+#include "core/table.hpp"
 #include "io/area_data.hpp"
 
 #include <map>
@@ -43,6 +44,12 @@ struct ApportionReport {
     std::size_t unlocated = 0, located_points = 0;
     std::vector<double> unlocated_sum;
 };
+
+/// The targets table (one row per target area), as CSV writes it.
+Table apportion_targets(const ApportionReport& report);
+
+/// The target polygons (EPSG:27700 WKB), one per row of apportion_targets.
+std::vector<Wkb> target_geometries(const ApportionReport& report);
 
 /// The output in report.format: CSV (targets table), JSON (targets, conservation,
 /// problems, code lists, summary) or GeoJSON (target polygons with the table's values).

@@ -6,6 +6,7 @@
 #include "cli/apportion_report.hpp"
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
+#include "cli/output_target.hpp"
 #include "cli/weight_options.hpp"
 #include "core/apportion.hpp"
 #include "core/errors.hpp"
@@ -37,7 +38,7 @@ struct ApportionCliOptions {
     WeightCliOptions weights;
     std::vector<std::string> extensive, intensive, ratios;
     bool strict = false;
-    std::string format = "csv";
+    std::string format; ///< "" = from -o's extension, else csv
     std::string output;
     bool overwrite = false;
 };
@@ -127,15 +128,16 @@ public:
             ->check(CLI::IsMember({"population", "area"}));
         add_weight_options(*cmd, o_.weights);
         cmd->add_flag("--strict", o_.strict, "Codes not in the source layer, or source areas without data, are errors");
-        cmd->add_option("--format", o_.format, "Output format: csv, json or geojson (default csv)")
-            ->check(CLI::IsMember({"csv", "json", "geojson"}));
+        add_format_option(*cmd, o_.format, {"csv", "json", "geojson"});
         add_output_options(*cmd, o_.output, o_.overwrite);
         return cmd;
     }
 
     void run() override
     {
-        io::check_output(o_.output, {o_.overwrite}); // before the work
+        const io::OutputFormat format =
+            prepare_output(o_.output, o_.format, o_.overwrite, // before the work
+                           {"apportion", {"csv", "json", "geojson"}, "csv", true}, "apportion");
         const auto data_dir = io::resolve_data_dir(o_.input.data_dir);
         for (const auto& file : o_.data)
             o_.data_paths.push_back(io::resolve_data_file(file, data_dir));
@@ -143,9 +145,13 @@ public:
         declare_variables();
         if (o_.points && o_.data_paths.size() > 1) throw UsageError("--points reads one --data file");
         ApportionReport report = o_.points ? run_points(data_dir) : run_areas(data_dir);
-        report.format = o_.format;
+        report.format = format.name;
         stopwatch_.lap("apportion");
-        io::write_output(o_.output, render_apportion(report), {o_.overwrite});
+        if (format.gdal())
+            write_layer_output(o_.output, format, o_.overwrite, "apportion", apportion_targets(report),
+                               target_geometries(report));
+        else
+            io::write_output(o_.output, render_apportion(report), {o_.overwrite});
         stopwatch_.lap("format+write");
         if (!o_.input.quiet) print_apportion_summary(report, o_.input.verbose);
         if (o_.input.verbose) std::cerr << stopwatch_.line() << '\n';

@@ -4,6 +4,7 @@
 #include "cli/command.hpp"
 #include "cli/footprint_table.hpp"
 #include "cli/layer_options.hpp"
+#include "cli/output_target.hpp"
 #include "cli/weight_options.hpp"
 #include "core/errors.hpp"
 #include "core/table.hpp"
@@ -18,13 +19,14 @@ namespace {
 
 struct FootprintCliOptions {
     std::string blocks, groups, by, rest;
+    io::ReadOptions blocks_read, by_read, rest_read;
     std::string data_dir;
     WeightCliOptions weights;
     double tolerance = 0.99;
     double simplify = 0;
     unsigned threads = 0;
     bool quiet = false, verbose = false;
-    std::string format = "geojson";
+    std::string format; ///< "" = from -o's extension, else geojson
     std::string output;
     bool overwrite = false;
 };
@@ -42,11 +44,13 @@ public:
         groups->excludes(by);
         cmd->add_option("--rest", o_.rest, "With --by: blocks in no unit of --by go to this layer's units")->needs(by);
         cmd->add_option("--tolerance", o_.tolerance, "τ for --by (default 0.99)")->check(CLI::Range(0.5, 1.0));
+        add_filter_options(*cmd, "blocks", "--blocks", o_.blocks_read);
+        add_filter_options(*cmd, "by", "--by", o_.by_read);
+        add_filter_options(*cmd, "rest", "--rest", o_.rest_read);
         add_weight_options(*cmd, o_.weights);
         add_data_dir_option(*cmd, o_.data_dir);
         add_run_flags(*cmd, o_.threads, o_.quiet, o_.verbose, "List every block behind a warning");
-        cmd->add_option("--format", o_.format, "geojson (default), gpkg or csv; a .gpkg output file implies gpkg")
-            ->check(CLI::IsMember({"geojson", "gpkg", "csv"}));
+        add_format_option(*cmd, o_.format, {"geojson", "csv"});
         cmd->add_option("--simplify", o_.simplify, simplify_help)->check(CLI::Range(0.0, 100000.0));
         add_output_options(*cmd, o_.output, o_.overwrite);
         return cmd;
@@ -54,28 +58,22 @@ public:
 
     void run() override
     {
-        const bool gpkg = o_.format == "gpkg" || o_.output.ends_with(".gpkg");
-        if (gpkg && o_.output.empty()) throw UsageError("a GeoPackage needs an output file (-o FILE.gpkg)");
-        if (gpkg) // before the work
-            io::check_geopackage_output(o_.output, "footprints", o_.overwrite);
-        else
-            io::check_output(o_.output, {o_.overwrite});
+        const io::OutputFormat format = prepare_output(
+            o_.output, o_.format, o_.overwrite, {"footprint", {"geojson", "csv"}, "geojson", true}, "footprints");
         const analysis::Context ctx = cli_context(o_.data_dir, o_.threads, o_.verbose);
         const auto weights = analysis::load_weights(ctx, weights_spec(o_.weights));
-        const analysis::FootprintRequest request{o_.blocks, o_.groups, o_.by, o_.rest, o_.tolerance};
+        const analysis::FootprintRequest request{o_.blocks,    o_.groups,      o_.by,      o_.rest,
+                                                 o_.tolerance, o_.blocks_read, o_.by_read, o_.rest_read};
         const analysis::BuiltFootprints built = analysis::build_footprints(ctx, request, *weights);
         const Table t = footprint_table(built);
         std::string simplified;
         std::vector<Wkb> geometries = analysis::map_geometries(built.footprints, o_.simplify, simplified);
         if (!o_.quiet && !simplified.empty()) std::cerr << "coterm: " << simplified << "\n";
-        if (gpkg) {
-            io::GeoPackageOptions options;
-            options.overwrite = o_.overwrite;
-            io::write_geopackage(o_.output, "footprints", t, geometries, options);
-        } else {
-            io::write_output(o_.output, o_.format == "csv" ? io::to_csv(t) : io::to_geojson(t, std::move(geometries)),
+        if (format.gdal())
+            write_layer_output(o_.output, format, o_.overwrite, "footprints", t, geometries);
+        else
+            io::write_output(o_.output, format.name == "csv" ? io::to_csv(t) : io::to_geojson(t, std::move(geometries)),
                              {o_.overwrite});
-        }
         report_footprints(built, o_.quiet, o_.verbose);
     }
 

@@ -2,6 +2,7 @@
 // `coterm layers [ID]`: the catalogue, and one layer in detail (docs/cli/layers.md).
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
+#include "cli/output_target.hpp"
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
 #include "core/strings.hpp"
@@ -21,7 +22,7 @@ namespace {
 struct LayersCliOptions {
     std::string id;
     std::string data_dir;
-    std::string format = "text";
+    std::string format; ///< "" = from -o's extension, else text
     std::string output;
     bool overwrite = false;
 };
@@ -126,29 +127,31 @@ public:
                         "A catalogue id: describe that layer in detail (fields, CRS, extent, counts, "
                         "SHA-256)");
         add_data_dir_option(*cmd, o_.data_dir);
-        cmd->add_option("--format", o_.format, "Output format: text (default), csv or json")
-            ->check(CLI::IsMember({"text", "csv", "json"}));
+        add_format_option(*cmd, o_.format, {"text", "csv", "json"});
         add_output_options(*cmd, o_.output, o_.overwrite);
         return cmd;
     }
 
     void run() override
     {
-        io::check_output(o_.output, {o_.overwrite}); // before the work
+        const io::OutputFormat format = prepare_output(o_.output, o_.format, o_.overwrite, // before the work
+                                                       {"layers", {"text", "csv", "json"}, "text", false}, "layers");
         const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
         const auto data_dir = io::resolve_data_dir(o_.data_dir);
         Table table;
         if (o_.id.empty()) {
-            table = catalogue_table(catalogue, data_dir, o_.format != "text");
+            table = catalogue_table(catalogue, data_dir, format.name != "text");
         } else {
             const io::CatalogueLayer* l = catalogue.find(o_.id);
             if (!l) throw UsageError("unknown layer '" + o_.id + "'" + did_you_mean(o_.id, catalogue.ids()));
             table = detail_table(*l, data_dir);
         }
         std::string content;
-        if (o_.format == "text") {
+        if (format.gdal()) {
+            return write_layer_output(o_.output, format, o_.overwrite, "layers", table, {});
+        } else if (format.name == "text") {
             content = aligned(table);
-        } else if (o_.format == "csv") {
+        } else if (format.name == "csv") {
             content = io::to_csv(table);
         } else {
             Report report;

@@ -2,6 +2,7 @@
 // `coterm overlap A B`: the overlap matrix of two layers (docs/cli/overlap.md).
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
+#include "cli/output_target.hpp"
 #include "cli/progress.hpp"
 #include "cli/weight_options.hpp"
 #include "core/errors.hpp"
@@ -24,7 +25,7 @@ struct OverlapCliOptions {
     std::string weight = "area";
     WeightCliOptions weights;
     double min_share = 0.0;
-    std::string format = "csv";
+    std::string format; ///< "" = from -o's extension, else csv
     std::string output;
     bool overwrite = false;
 };
@@ -151,15 +152,15 @@ public:
         cmd->add_option("--min-share", o_.min_share,
                         "Drop rows whose share of A and share of B are both below X (default 0: keep all)")
             ->check(CLI::Range(0.0, 1.0));
-        cmd->add_option("--format", o_.format, "Output format: csv, json or geojson (default csv)")
-            ->check(CLI::IsMember({"csv", "json", "geojson"}));
+        add_format_option(*cmd, o_.format, {"csv", "json", "geojson"});
         add_output_options(*cmd, o_.output, o_.overwrite);
         return cmd;
     }
 
     void run() override
     {
-        io::check_output(o_.output, {o_.overwrite}); // before the work
+        const io::OutputFormat format = prepare_output(o_.output, o_.format, o_.overwrite, // before the work
+                                                       {"overlap", {"csv", "json", "geojson"}, "csv", true}, "overlap");
         Stopwatch stopwatch;
         const LayerPair layers = load_pair(o_.input, stopwatch);
         const bool by_population = o_.weight == "population";
@@ -171,7 +172,8 @@ public:
         }
         OverlapOptions options;
         options.threads = o_.input.threads;
-        options.keep_pieces = o_.format == "geojson" || (by_population && spread_of(o_.weights) == Spread::area);
+        options.keep_pieces =
+            format.name == "geojson" || format.gdal() || (by_population && spread_of(o_.weights) == Spread::area);
         Progress progress("overlap", !o_.input.quiet);
         if (progress.enabled()) options.progress = [&](std::size_t d, std::size_t n) { progress.update(d, n); };
         OverlapResult result = compute_overlap(layers.a, layers.b, options);
@@ -214,9 +216,9 @@ public:
 
         Table rows = rows_table(layers, result.rows, weighted.get());
         std::string content;
-        if (o_.format == "csv") {
+        if (format.name == "csv") {
             content = io::to_csv(rows);
-        } else if (o_.format == "json") {
+        } else if (format.name == "json") {
             Report report;
             report.summary = summary_table(o_, layers, summary, result.rows.size(), weighted.get(),
                                            weights ? weights->label : std::string());
@@ -233,9 +235,12 @@ public:
             pieces.reserve(result.rows.size());
             for (auto& r : result.rows)
                 pieces.push_back(std::move(r.piece));
-            content = io::to_geojson(rows, std::move(pieces));
+            if (format.gdal())
+                write_layer_output(o_.output, format, o_.overwrite, "overlap", rows, pieces);
+            else
+                content = io::to_geojson(rows, std::move(pieces));
         }
-        io::write_output(o_.output, content, {o_.overwrite});
+        if (!format.gdal()) io::write_output(o_.output, content, {o_.overwrite});
         stopwatch.lap("format+write");
         warn_overcounted(layers.b.label, layers.a.label, summary.a.overcounted);
         warn_overcounted(layers.a.label, layers.b.label, summary.b.overcounted);

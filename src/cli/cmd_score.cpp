@@ -3,6 +3,7 @@
 // definitions in docs/methods.md §11).
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
+#include "cli/output_target.hpp"
 #include "cli/pair_measures.hpp"
 #include "cli/scorecard.hpp"
 #include "cli/weight_options.hpp"
@@ -29,7 +30,7 @@ struct ScoreCliOptions {
     bool both = false;
     std::vector<std::string> scorecard;
     double boundary_m = 50; ///< --boundary, metres
-    std::string format = "csv";
+    std::string format;     ///< "" = from -o's extension, else csv
     std::string output;
     bool overwrite = false;
 };
@@ -75,7 +76,7 @@ Table units_table(const LayerPair& layers, const Scores& s, bool both)
                  {"weight", Format::share},   {"covered_share", Format::share}, {"best_code", Format::text},
                  {"best_name", Format::text}, {"share_in_best", Format::share}, {"best_share_of_other", Format::share},
                  {"iou", Format::share},      {"partners", Format::integer},    {"relation", Format::text},
-                 {"parts", Format::text},     {"splits", Format::text},         {"uncertain_with", Format::text}};
+                 {"parts", Format::list},     {"splits", Format::list},         {"uncertain_with", Format::list}};
     add_unit_rows(t, "a", layers.a, layers.b, s.a_units);
     if (both) add_unit_rows(t, "b", layers.b, layers.a, s.b_units);
     return t;
@@ -175,8 +176,7 @@ public:
                         "Score every ordered pair of these layers (instead of A B); with -o DIR, one CSV matrix per "
                         "measure and scorecard.json")
             ->expected(2, 64);
-        cmd->add_option("--format", o_.format, "Output format: csv (per unit), json or text (default csv)")
-            ->check(CLI::IsMember({"csv", "json", "text"}));
+        add_format_option(*cmd, o_.format, {"csv", "json", "text"});
         add_output_options(*cmd, o_.output, o_.overwrite,
                            "Output file (default: stdout), written atomically; with --scorecard a folder");
         return cmd;
@@ -208,7 +208,8 @@ public:
             return;
         }
         if (o_.input.a.empty() || o_.input.b.empty()) throw UsageError("give two layers A B, or --scorecard LAYERS");
-        io::check_output(o_.output, {o_.overwrite}); // before the work
+        const io::OutputFormat format = prepare_output(o_.output, o_.format, o_.overwrite, // before the work
+                                                       {"score", {"csv", "json", "text"}, "csv", false}, "units");
         Stopwatch stopwatch;
         const LayerPair layers = load_pair(o_.input, stopwatch);
         std::unique_ptr<LoadedWeights> weights;
@@ -220,11 +221,13 @@ public:
         const double a_total = scored.a_total, b_total = scored.b_total;
 
         std::string content;
-        if (o_.format == "text") {
+        if (format.name == "text") {
             content = text_block(o_, layers, scored);
         } else {
             Table units = units_table(layers, scored.scores, o_.both);
-            if (o_.format == "csv") {
+            if (format.gdal()) {
+                write_layer_output(o_.output, format, o_.overwrite, "units", units, {});
+            } else if (format.name == "csv") {
                 content = io::to_csv(units);
             } else {
                 Report report;
@@ -233,7 +236,7 @@ public:
                 content = io::to_json(report);
             }
         }
-        io::write_output(o_.output, content, {o_.overwrite});
+        if (!format.gdal()) io::write_output(o_.output, content, {o_.overwrite});
         if (!o_.input.quiet) {
             const PairScores& p = scored.scores.pair;
             std::cerr << "coterm: " << layers.a.label << " vs " << layers.b.label << " (" << o_.weight

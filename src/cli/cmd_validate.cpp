@@ -2,6 +2,7 @@
 // `coterm validate LAYER [--against LAYER]`: is a layer fit to compare? (docs/cli/validate.md)
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
+#include "cli/output_target.hpp"
 #include "core/errors.hpp"
 #include "core/layer_builder.hpp"
 #include "core/number_format.hpp"
@@ -26,7 +27,7 @@ struct ValidateCliOptions {
     double floor_m2 = 10;
     unsigned threads = 0;
     bool quiet = false, verbose = false;
-    std::string format = "text";
+    std::string format; ///< "" = from -o's extension, else text
     std::string output;
     bool overwrite = false;
 };
@@ -48,15 +49,15 @@ public:
         add_data_dir_option(*cmd, o_.data_dir);
         cmd->add_option("--assume-crs", o_.assume_crs, "CRS for layers that declare none");
         add_run_flags(*cmd, o_.threads, o_.quiet, o_.verbose, "List every finding (default: the first 10)");
-        cmd->add_option("--format", o_.format, "Output format: text (default) or json")
-            ->check(CLI::IsMember({"text", "json"}));
+        add_format_option(*cmd, o_.format, {"text", "json"});
         add_output_options(*cmd, o_.output, o_.overwrite);
         return cmd;
     }
 
     void run() override
     {
-        io::check_output(o_.output, {o_.overwrite}); // before the work
+        const io::OutputFormat format = prepare_output(o_.output, o_.format, o_.overwrite, // before the work
+                                                       {"validate", {"text", "json"}, "text", false}, "findings");
         const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
         const auto data_dir = io::resolve_data_dir(o_.data_dir);
         io::ReadOptions read;
@@ -119,8 +120,11 @@ public:
         report.summary = s.take();
         report.tables.emplace(report.tables.begin(), "findings", std::move(findings));
 
-        io::write_output(o_.output, o_.format == "json" ? io::to_json(report) : text(report, against_text),
-                         {o_.overwrite});
+        if (format.gdal())
+            write_layer_output(o_.output, format, o_.overwrite, "findings", report.tables.front().second, {});
+        else
+            io::write_output(o_.output, format.name == "json" ? io::to_json(report) : text(report, against_text),
+                             {o_.overwrite});
         if (!o_.quiet)
             std::cerr << "coterm: validate " << layer.label << ": "
                       << (problems ? std::to_string(problems) + " problems" : std::string("clean")) << " ("

@@ -12,7 +12,7 @@ Table footprint_table(const analysis::BuiltFootprints& built)
 {
     Table t;
     t.columns = {{"code", Format::text},    {"name", Format::text},         {"blocks", Format::integer},
-                 {"members", Format::text}, {"population", Format::number}, {"area_m2", Format::area}};
+                 {"members", Format::list}, {"population", Format::number}, {"area_m2", Format::area}};
     for (std::size_t i = 0; i < built.footprints.features.size(); ++i) {
         const Feature& f = built.footprints.features[i];
         const FootprintSpec& spec = built.specs[i];

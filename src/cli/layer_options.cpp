@@ -44,6 +44,15 @@ void add_rule_options(CLI::App& cmd, analysis::RuleRequest& rule)
         ->check(CLI::Range(0.0, 0.5));
 }
 
+void add_filter_options(CLI::App& cmd, const std::string& name, const std::string& shown, io::ReadOptions& read)
+{
+    read.option_prefix = "--" + name;
+    cmd.add_option("--" + name + "-where", read.where,
+                   "Only the features of " + shown + " matching this OGR SQL filter (e.g. \"RGN24CD = 'E12000005'\")");
+    cmd.add_option("--" + name + "-sql", read.sql,
+                   "Read the result of this SQL statement on " + shown + "'s source instead of a layer");
+}
+
 void add_pair_options(CLI::App& cmd, PairInputOptions& o, const PairNames& n)
 {
     const std::string a = n.a, b = n.b;
@@ -66,6 +75,8 @@ void add_pair_options(CLI::App& cmd, PairInputOptions& o, const PairNames& n)
     cmd.add_option("--" + b + "-name", o.b_read.name_field, "Name field of " + lb + " (optional)");
     cmd.add_option("--" + a + "-layer", o.a_read.layer_name, "Layer of " + la + " inside a multi-layer source");
     cmd.add_option("--" + b + "-layer", o.b_read.layer_name, "Layer of " + lb + " inside a multi-layer source");
+    add_filter_options(cmd, a, la, o.a_read);
+    add_filter_options(cmd, b, lb, o.b_read);
     cmd.add_option("--assume-crs", o.assume_crs, "CRS for layers that declare none (e.g. EPSG:27700)");
     add_run_flags(cmd, o.threads, o.quiet, o.verbose,
                   "List the features behind each warning, the work done and timings");

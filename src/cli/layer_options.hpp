@@ -53,6 +53,10 @@ void add_run_flags(CLI::App& cmd, unsigned& threads, bool& quiet, bool& verbose,
 /// Declares --tolerance, --min-people and --uncertain (docs/methods.md §11.1).
 void add_rule_options(CLI::App& cmd, analysis::RuleRequest& rule);
 
+/// Declares --NAME-where and --NAME-sql (the source filters of the layer `shown`, e.g.
+/// "A" or "--blocks") into `read`, whose messages then name --NAME-… options.
+void add_filter_options(CLI::App& cmd, const std::string& name, const std::string& shown, io::ReadOptions& read);
+
 /// Declares the two layers and the input options on `cmd`.
 void add_pair_options(CLI::App& cmd, PairInputOptions& options, const PairNames& names = {});
 

@@ -2,6 +2,7 @@
 // coterm: boundary and coterminosity analysis. One try: exceptions map to exit codes
 // 0 (success, --help), 1 (data could not be processed), 2 (wrong command line).
 #include "cli/command.hpp"
+#include "cli/output_target.hpp"
 #include "core/errors.hpp"
 #include "core/strings.hpp"
 
@@ -35,6 +36,7 @@ int main(int argc, char** argv)
         } catch (const CLI::ParseError& e) {
             throw coterm::UsageError(std::string(e.what()) + " (see coterm --help)");
         }
+        coterm::cli::record_invocation(app); // the provenance of every output
         for (std::size_t i = 0; i < commands.size(); ++i)
             if (subcommands[i]->parsed()) commands[i]->run();
         return 0;

@@ -69,7 +69,7 @@ void add_comparison(Table& t, const analysis::Comparison& c)
     add_column(t, p + "_covered_share", Format::share, covered);
     add_column(t, p + "_best", Format::text, best);
     add_column(t, p + "_best_share", Format::share, best_share);
-    add_column(t, p + "_splits", Format::text, splits);
+    add_column(t, p + "_splits", Format::list, splits);
     add_column(t, p + "_split_people", Format::number, split_people);
 }
 
@@ -85,7 +85,7 @@ Table run_footprint_table(const analysis::RunResult& r)
     const Layer& fp = *r.footprints;
     Table t;
     t.columns = {{"code", Format::text}, {"name", Format::text}};
-    if (!r.members.empty()) t.columns.push_back({"members", Format::text});
+    if (!r.members.empty()) t.columns.push_back({"members", Format::list});
     t.columns.push_back({"population", Format::number});
     for (std::size_t i = 0; i < fp.features.size(); ++i) {
         std::vector<Cell> row{fp.features[i].code, fp.features[i].name};

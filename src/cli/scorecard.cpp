@@ -87,7 +87,7 @@ void run_scorecard(const ScorecardOptions& o)
     std::string names;
     for (const auto& l : layers)
         names += (names.empty() ? "" : ";") + l.label;
-    summary.add("layers", Format::text, names);
+    summary.add("layers", Format::list, names);
     summary.add("weight", Format::text, o.weight);
     summary.add("tolerance", Format::share, o.rule.tolerance >= 0 ? Cell(o.rule.tolerance) : Cell());
     summary.add("min_people", Format::number, o.rule.min_people);

@@ -85,9 +85,9 @@ std::string geojson_geometry(std::span<unsigned char> wkb_lonlat, int decimals)
     std::erase_if(polygons, [](const std::vector<Ring>& p) { return p.empty(); });
     if (polygons.empty()) return "null";
 
-    std::string out;
-    const bool multi = polygons.size() > 1;
-    out += multi ? R"({"type":"MultiPolygon","coordinates":[)" : R"({"type":"Polygon","coordinates":)";
+    // Always a MultiPolygon, so every feature of a file has one geometry type (a reader
+    // such as OGR then types the layer MultiPolygon, not "Unknown").
+    std::string out = R"({"type":"MultiPolygon","coordinates":[)";
     for (std::size_t p = 0; p < polygons.size(); ++p) {
         if (p) out += ',';
         out += '[';
@@ -97,7 +97,7 @@ std::string geojson_geometry(std::span<unsigned char> wkb_lonlat, int decimals)
         }
         out += ']';
     }
-    out += multi ? "]}" : "}";
+    out += "]}";
     return out;
 }
 

@@ -9,7 +9,7 @@ namespace coterm {
 inline constexpr int geojson_decimals = 6;
 
 /// The RFC 7946 geometry object for a polygonal WKB already in WGS 84 lon/lat:
-/// a Polygon or MultiPolygon with coordinates rounded to `decimals`, consecutive
+/// always a MultiPolygon (one geometry type per file), coordinates rounded to `decimals`, consecutive
 /// duplicate positions removed, exterior rings counter-clockwise and holes clockwise.
 /// Rings that collapse to fewer than 4 positions after rounding are dropped (a polygon
 /// whose exterior collapses is dropped whole); with nothing left, "null" is returned.

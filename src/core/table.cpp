@@ -34,7 +34,23 @@ void SummaryBuilder::add(const std::string& name, Format format, Cell value)
 
 bool is_text_cell(const Cell& cell, Format format)
 {
-    return std::holds_alternative<std::string>(cell) || format == Format::text;
+    return std::holds_alternative<std::string>(cell) || format == Format::text || format == Format::list;
+}
+
+bool is_real_format(Format format)
+{
+    return format == Format::area || format == Format::share || format == Format::number;
+}
+
+std::vector<std::string> list_items(const std::string& joined)
+{
+    std::vector<std::string> items;
+    if (joined.empty()) return items;
+    std::size_t start = 0;
+    for (std::size_t end; (end = joined.find(';', start)) != std::string::npos; start = end + 1)
+        items.push_back(joined.substr(start, end - start));
+    items.push_back(joined.substr(start));
+    return items;
 }
 
 } // namespace coterm

@@ -15,7 +15,8 @@ enum class Format {
     area,    ///< fixed, 6 decimals: m² to the nearest µm², so pieces above 1 m² carry < 5e-7 relative rounding
     share,   ///< 12 significant digits, general notation (keeps sliver magnitudes)
     flag,    ///< true / false
-    number   ///< 15 significant digits, general notation (counts, money, rates)
+    number,  ///< 15 significant digits, general notation (counts, money, rates)
+    list     ///< text items joined by ";": as is in CSV, an array of strings in JSON
 };
 
 /// One value: missing, text, number or integer.
@@ -56,5 +57,13 @@ std::string format_cell(const Cell& cell, Format format);
 
 /// True when the cell must be written as a JSON string rather than a bare number.
 bool is_text_cell(const Cell& cell, Format format);
+
+/// True for the formats of real numbers (area, share, number): JSON writes their values
+/// with a decimal point, so readers such as OGR type the column Real even when every
+/// value is whole (a share column of 1s).
+bool is_real_format(Format format);
+
+/// The items of a Format::list cell ("" gives none).
+std::vector<std::string> list_items(const std::string& joined);
 
 } // namespace coterm

@@ -217,6 +217,7 @@ PointValues read_point_values(const DataRequest& request)
 
 std::string resolve_data_file(const std::string& path, const std::filesystem::path& data_dir)
 {
+    if (path == "-") return path; // standard input, read by read_csv
     if (std::filesystem::is_directory(path))
         throw DataError("cannot read '" + path + "': it is a directory, not a values file");
     if (std::filesystem::exists(path)) return path;

@@ -2,9 +2,11 @@
 #include "io/csv_reader.hpp"
 
 #include "core/errors.hpp"
+#include "core/sha256.hpp"
 #include "core/strings.hpp"
-#include "io/atomic_file.hpp"
 #include "core/utf8.hpp"
+#include "io/atomic_file.hpp"
+#include "io/provenance.hpp"
 #include "io/text_file.hpp"
 
 #include <algorithm>
@@ -137,6 +139,9 @@ CsvFile read_csv(const std::string& path)
     out.path = path;
     out.text = std::make_shared<std::string>(read_text_file(path));
     check_utf8(*out.text, path);
+    Sha256 hash; // of the bytes read, so a pipe or standard input has one too
+    hash.update(out.text->data(), out.text->size());
+    record_input(path, "", "", -1, hash.hex());
     parse(out);
     if (out.header.empty()) throw DataError(path + ": empty file (no header row)");
     if (out.row_count() == 0) throw DataError(path + ": the file has a header and no rows");

@@ -7,12 +7,14 @@
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 #include "io/gdal_errors.hpp"
+#include "io/provenance.hpp"
 
 #include <cpl_conv.h>
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <filesystem>
 #include <memory>
 
 namespace coterm::io {
@@ -28,8 +30,17 @@ bool looks_like_name(const std::string& f)
     return iends_with(f, "_name") || iequals(f, "name") || (f.size() > 2 && (f.ends_with("NM") || f.ends_with("nm")));
 }
 
-OGRLayerH pick_layer(GDALDatasetH ds, const std::string& requested, const std::string& label)
+/// Databases hold tables; files hold layers: messages use the user's word.
+bool is_database(const std::string& source)
 {
+    return source.starts_with("PG:") || source.starts_with("MySQL:") || source.starts_with("OCI:") ||
+           source.starts_with("MSSQL:");
+}
+
+OGRLayerH pick_layer(GDALDatasetH ds, const std::string& source, const ReadOptions& options, const std::string& label)
+{
+    const std::string& requested = options.layer_name;
+    const char* what = is_database(source) ? "table" : "layer";
     const int count = GDALDatasetGetLayerCount(ds);
     std::vector<std::string> names;
     for (int i = 0; i < count; ++i)
@@ -37,16 +48,32 @@ OGRLayerH pick_layer(GDALDatasetH ds, const std::string& requested, const std::s
     if (!requested.empty()) {
         OGRLayerH layer = GDALDatasetGetLayerByName(ds, requested.c_str());
         if (!layer)
-            throw UsageError(label + ": no layer '" + requested + "'" + did_you_mean(requested, names) +
-                             "; layers: " + join_limited(names, 10));
+            throw UsageError(std::string(what) + " '" + requested + "' not found in " + redact_secrets(source) +
+                             did_you_mean(requested, names) +
+                             (names.empty() ? std::string("; it holds none")
+                                            : "; " + std::string(what) + "s: " + join_limited(names, 10)));
         return layer;
     }
-    if (count == 0) throw DataError(label + ": the source holds no vector layer");
+    if (count == 0) throw DataError(label + ": no " + what + " found in " + redact_secrets(source));
     if (count > 1)
-        throw UsageError(label + ": the source holds " + std::to_string(count) + " layers (" + join_limited(names, 10) +
-                         "); choose one with --a-layer/--b-layer");
+        throw UsageError(label + ": the source holds " + std::to_string(count) + " " + what + "s (" +
+                         join_limited(names, 10) + "); choose one with " + options.option_prefix + "-layer or " +
+                         "FILE:LAYER");
     return GDALDatasetGetLayer(ds, 0);
 }
+
+/// The result set of --a-sql, released with its dataset.
+struct SqlResult {
+    GDALDatasetH ds = nullptr;
+    OGRLayerH layer = nullptr;
+    SqlResult() = default;
+    SqlResult(const SqlResult&) = delete;
+    SqlResult& operator=(const SqlResult&) = delete;
+    ~SqlResult()
+    {
+        if (layer) GDALDatasetReleaseResultSet(ds, layer);
+    }
+};
 
 int field_index(OGRFeatureDefnH defn, const std::string& field, const std::vector<std::string>& fields,
                 const std::string& label, const char* option)
@@ -132,22 +159,44 @@ RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, c
     if (!ds)
         throw DataError("cannot open '" + redact_secrets(source) +
                         "': " + take_gdal_error("not a readable vector source"));
-    OGRLayerH layer = pick_layer(ds.get(), options.layer_name, label);
+    SqlResult sql; // declared after ds: released before the dataset closes
+    OGRLayerH layer = nullptr;
+    if (!options.sql.empty()) {
+        if (!options.layer_name.empty())
+            throw UsageError(label + ": give " + options.option_prefix + "-sql or a layer name, not both");
+        take_gdal_error("");
+        sql.ds = ds.get();
+        sql.layer = layer = GDALDatasetExecuteSQL(ds.get(), options.sql.c_str(), nullptr, nullptr);
+        if (!layer)
+            throw UsageError(options.option_prefix + "-sql on " + label + ": " +
+                             take_gdal_error("the statement returned no result set"));
+    } else {
+        layer = pick_layer(ds.get(), source, options, label);
+    }
+    if (!options.where.empty() && OGR_L_SetAttributeFilter(layer, options.where.c_str()) != OGRERR_NONE)
+        throw UsageError(options.option_prefix + "-where '" + options.where + "' on " + label + ": " +
+                         take_gdal_error("not a valid filter"));
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
 
     std::vector<std::string> fields;
     for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
         fields.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
 
+    // A PostGIS table named in the connection string (tables=x) that does not exist comes
+    // back from GDAL as a layer without columns: say so, not "no code field found".
+    if (fields.empty() && is_database(source))
+        throw DataError("table '" + std::string(OGR_L_GetName(layer)) + "' not found in " + redact_secrets(source) +
+                        " (or it has no columns): " + take_gdal_error("check the name and the schema"));
     RawLayer out;
     out.code_field = options.code_field.empty() ? detect_field(fields, true, label) : options.code_field;
     if (out.code_field.empty())
         throw UsageError(label + ": no code field found (looked for *_code, *CD or code among: " +
-                         join_limited(fields, 12) + "); name it with --a-code/--b-code");
+                         join_limited(fields, 12) + "); name it with " + options.option_prefix + "-code");
     out.name_field = options.name_field.empty() ? detect_field(fields, false, label) : options.name_field;
-    const int code_idx = field_index(defn, out.code_field, fields, label, "--a-code/--b-code");
+    const std::string code_option = options.option_prefix + "-code", name_option = options.option_prefix + "-name";
+    const int code_idx = field_index(defn, out.code_field, fields, label, code_option.c_str());
     const int name_idx =
-        out.name_field.empty() ? -1 : field_index(defn, out.name_field, fields, label, "--a-name/--b-name");
+        out.name_field.empty() ? -1 : field_index(defn, out.name_field, fields, label, name_option.c_str());
     out.crs = crs_definition(layer, options.assume_crs, label);
 
     OGR_L_ResetReading(layer);
@@ -179,7 +228,20 @@ RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, c
         out.features.push_back(std::move(raw));
     }
     const std::string late_error = take_gdal_error("");
+    // Drivers such as GPKG check a where-filter only when the first feature is read.
+    if (!late_error.empty() && out.features.empty() && !options.where.empty())
+        throw UsageError(options.option_prefix + "-where '" + options.where + "' on " + label + ": " + late_error);
     if (!late_error.empty()) throw DataError(label + ": reading failed: " + late_error);
+    // For provenance: a file is named by its hash; a database or standard input by the
+    // number of features read from it.
+    const bool file = std::filesystem::is_regular_file(source);
+    record_input(source == "/vsistdin/" ? "-" : source, file ? source : "",
+                 options.sql.empty() ? OGR_L_GetName(layer) : "", static_cast<std::int64_t>(out.features.size()));
+    if (out.features.empty() && (!options.where.empty() || !options.sql.empty()))
+        throw DataError(label + ": " +
+                        (options.sql.empty() ? options.option_prefix + "-where '" + options.where + "'"
+                                             : options.option_prefix + "-sql") +
+                        " selects no feature");
     return out;
 }
 

@@ -13,6 +13,9 @@ struct ReadOptions {
     std::string code_field; ///< empty = detect (*_code, *CD or code)
     std::string name_field; ///< empty = detect (*_name, *NM or name); none found is fine
     std::string assume_crs; ///< CRS to use when the layer declares none
+    std::string where;      ///< --a-where: an OGR SQL attribute filter; empty = every feature
+    std::string sql;        ///< --a-sql: a statement run by the source (its dialect); its result is the layer
+    std::string option_prefix = "--a"; ///< how messages name this layer's options ("--a", "--from", "--blocks")
 };
 
 /// Raw features of one layer, with the CRS they are in.
@@ -30,7 +33,10 @@ struct RawLayer {
 /// connection string) as WKB, without reprojecting. Curved polygons are linearised.
 /// Throws DataError for an unreadable source, a layer without CRS (unless assume_crs),
 /// or a feature that is not a polygon or multipolygon (naming the feature); throws
-/// UsageError when the layer or code field is ambiguous or not found.
+/// UsageError when the layer ("layer 'x' not found in FILE"; "table" for databases),
+/// the code field, the where-filter or the SQL is ambiguous, not found or refused.
+/// With `sql` the statement's result set is read (layer_name must be empty); `where`
+/// then filters it.
 RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, const std::string& label);
 
 /// The field picked as code (or name) among `fields`, by the rules above; empty when

@@ -47,8 +47,24 @@ LayerLocation locate_layer(const std::string& spec, const Catalogue& catalogue, 
         loc.read.name_field = pick(overrides.name_field, entry->name_field);
         return loc;
     }
+    if (spec == "-") { // standard input (GeoJSON and other formats GDAL reads from a stream)
+        loc.source = "/vsistdin/";
+        return loc;
+    }
     if (std::filesystem::exists(spec) || looks_like_connection(spec)) {
         loc.source = spec;
+        return loc;
+    }
+    // FILE:LAYER, as `gdal vector info`'s dataset:layer shorthand: only when FILE exists,
+    // so a path with a colon in its name or a connection string is never cut.
+    if (const auto colon = spec.rfind(':');
+        colon != std::string::npos && colon > 0 && std::filesystem::is_regular_file(spec.substr(0, colon))) {
+        const std::string layer = spec.substr(colon + 1);
+        if (!overrides.layer_name.empty() && overrides.layer_name != layer)
+            throw UsageError("'" + spec + "' names layer '" + layer + "' and " + overrides.option_prefix +
+                             "-layer names '" + overrides.layer_name + "': give one");
+        loc.source = spec.substr(0, colon);
+        loc.read.layer_name = layer;
         return loc;
     }
     const bool path_like = spec.find('/') != std::string::npos || spec.find('.') != std::string::npos;
@@ -63,6 +79,7 @@ Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& r
     const auto t0 = clock::now();
     RawLayer raw = read_raw_layer(location.source, location.read, location.spec);
     const auto t1 = clock::now();
+
     LayerBuildOptions options;
     options.source_crs = raw.crs;
     options.threads = threads;

@@ -21,7 +21,8 @@ struct LayerLocation {
 
 /// Resolves a layer argument. A catalogue id maps to its file under `data_dir`
 /// (DataError with a remedy when the file is missing); anything that exists on disk
-/// or looks like a connection string ("PG:…", "/vsi…", "http…") is used as is; else
+/// or looks like a connection string ("PG:…", "/vsi…", "http…") is used as is; "-" is
+/// standard input (/vsistdin/); FILE:LAYER names a layer of an existing FILE; else
 /// UsageError "unknown layer" with a did-you-mean over the catalogue ids.
 /// `overrides` (from --a-code etc.) take precedence over catalogue fields.
 LayerLocation locate_layer(const std::string& spec, const Catalogue& catalogue, const std::filesystem::path& data_dir,

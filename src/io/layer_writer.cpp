@@ -43,22 +43,29 @@ std::map<std::string, GIntBig> layer_counts(GDALDatasetH ds)
     return counts;
 }
 
+/// Field types are set from the column format, never guessed from the values: a share
+/// column is Real even when every value is 1.
 OGRFieldType field_type(Format format)
 {
-    return format == Format::text || format == Format::flag ? OFTString
-           : format == Format::integer                      ? OFTInteger64
-                                                            : OFTReal;
+    return format == Format::text || format == Format::flag || format == Format::list ? OFTString
+           : format == Format::integer                                                ? OFTInteger64
+                                                                                      : OFTReal;
 }
 
-/// Creates layer `name` in `ds` and writes the rows in one transaction, checking every
-/// GDAL result. Throws DataError with GDAL's message.
+/// Creates layer `name` in `ds` and writes the rows in one transaction (where the
+/// driver has them), checking every GDAL result. No geometries: a layer without
+/// geometry (a GeoPackage attributes table). Throws DataError with GDAL's message.
 void fill_layer(GDALDatasetH ds, const std::string& name, const Table& table, const std::vector<Wkb>& geometries,
                 const std::string& srs_wkt)
 {
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(srs_wkt.empty() ? nullptr : srs_wkt.c_str());
-    if (srs_wkt.empty()) OSRImportFromEPSG(srs, 27700);
-    OGRLayerH layer = GDALDatasetCreateLayer(ds, name.c_str(), srs, wkbMultiPolygon, nullptr);
-    OSRRelease(srs);
+    const bool geometry = !geometries.empty() || table.rows.empty();
+    OGRSpatialReferenceH srs = nullptr;
+    if (geometry) {
+        srs = OSRNewSpatialReference(srs_wkt.empty() ? nullptr : srs_wkt.c_str());
+        if (srs_wkt.empty()) OSRImportFromEPSG(srs, 27700);
+    }
+    OGRLayerH layer = GDALDatasetCreateLayer(ds, name.c_str(), srs, geometry ? wkbMultiPolygon : wkbNone, nullptr);
+    if (srs) OSRRelease(srs);
     if (!layer) throw DataError("cannot create layer '" + name + "': " + take_gdal_error());
     for (const auto& c : table.columns) {
         OGRFieldDefnH field = OGR_Fld_Create(c.name.c_str(), field_type(c.format));
@@ -66,7 +73,9 @@ void fill_layer(GDALDatasetH ds, const std::string& name, const Table& table, co
         OGR_Fld_Destroy(field);
         if (err != OGRERR_NONE) throw DataError("cannot create field '" + c.name + "': " + take_gdal_error());
     }
-    if (GDALDatasetStartTransaction(ds, FALSE) != OGRERR_NONE)
+    // FlatGeobuf and other stream formats have no transactions: they write as they go.
+    const bool transaction = GDALDatasetTestCapability(ds, ODsCTransactions);
+    if (transaction && GDALDatasetStartTransaction(ds, FALSE) != OGRERR_NONE)
         throw DataError("cannot start writing: " + take_gdal_error());
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
@@ -81,15 +90,16 @@ void fill_layer(GDALDatasetH ds, const std::string& name, const Table& table, co
                 OGR_F_SetFieldString(f, static_cast<int>(c), format_cell(cell, table.columns[c].format).c_str());
         }
         OGRGeometryH g = nullptr;
-        if (!geometries[r].empty() && OGR_G_CreateFromWkb(geometries[r].data(), nullptr, &g,
-                                                          static_cast<int>(geometries[r].size())) == OGRERR_NONE)
+        if (r < geometries.size() && !geometries[r].empty() &&
+            OGR_G_CreateFromWkb(geometries[r].data(), nullptr, &g, static_cast<int>(geometries[r].size())) ==
+                OGRERR_NONE)
             OGR_F_SetGeometryDirectly(f, OGR_G_ForceToMultiPolygon(g));
         const OGRErr err = OGR_L_CreateFeature(layer, f);
         OGR_F_Destroy(f);
         if (err != OGRERR_NONE)
             throw DataError("cannot write feature " + std::to_string(r + 1) + ": " + take_gdal_error());
     }
-    if (GDALDatasetCommitTransaction(ds) != OGRERR_NONE)
+    if (transaction && GDALDatasetCommitTransaction(ds) != OGRERR_NONE)
         throw DataError("cannot commit the features: " + take_gdal_error());
 }
 
@@ -190,6 +200,54 @@ void write_geopackage(const std::string& path, const std::string& layer_name, co
         throw;
     }
     remove_geopackage_temp(temp); // side files SQLite may leave
+}
+
+void write_vector_file(const std::string& path, const std::string& driver_name, const std::string& layer_name,
+                       const Table& table, const std::vector<Wkb>& geometries, const GeoPackageOptions& options)
+{
+    if (driver_name == "GPKG") return write_geopackage(path, layer_name, table, geometries, options);
+    init_gdal();
+    if (check_output(path, {options.overwrite}) == OutputKind::stream)
+        throw UsageError("'" + path + "' is a device or a pipe; " + driver_name + " needs a regular file");
+    const fs::path real = resolve_output_path(path);
+    const bool exists = fs::exists(real);
+    const fs::path folder = folder_of(real);
+    remove_stale_temps(folder, "");
+    // The temporary keeps the target's name as its end, so drivers that go by the
+    // extension (FlatGeobuf makes a folder of a name without .fgb) see the right one.
+    TempFile reserved = create_temp_file(folder, real.filename().string());
+    ::close(reserved.fd);
+    const fs::path temp = reserved.path;
+    try {
+        take_gdal_error();
+        fs::remove(temp); // GDAL creates the file itself
+        GDALDriverH driver = GDALGetDriverByName(driver_name.c_str());
+        Dataset ds(driver ? GDALCreate(driver, temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
+        if (!ds) throw DataError("cannot create it: " + take_gdal_error("no " + driver_name + " driver"));
+        fill_layer(ds.get(), layer_name, table, geometries, options.srs_wkt);
+        ds.reset();
+        if (const std::string closing = take_gdal_error(""); !closing.empty())
+            throw DataError("cannot finish writing: " + closing);
+        const char* const drivers[] = {driver_name.c_str(), nullptr};
+        const Dataset check(GDALOpenEx(temp.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+        if (!check) throw DataError("the written file does not open: " + take_gdal_error());
+        const auto counts = layer_counts(check.get());
+        const GIntBig written = counts.size() == 1 ? counts.begin()->second : -1;
+        if (written != static_cast<GIntBig>(table.rows.size()))
+            throw DataError("the written file holds " + std::to_string(written) + " features, not " +
+                            std::to_string(table.rows.size()));
+        if (exists) {
+            struct stat old_stat {};
+            if (::stat(real.c_str(), &old_stat) == 0) ::chmod(temp.c_str(), old_stat.st_mode & 07777);
+        }
+        move_into_place(temp, real, exists);
+    } catch (const DataError& e) {
+        remove_temp(temp);
+        throw DataError("cannot write '" + path + "': " + e.what());
+    } catch (...) {
+        remove_temp(temp);
+        throw;
+    }
 }
 
 } // namespace coterm::io

@@ -30,4 +30,13 @@ void check_geopackage_output(const std::string& path, const std::string& layer_n
 void write_geopackage(const std::string& path, const std::string& layer_name, const Table& table,
                       const std::vector<Wkb>& geometries, const GeoPackageOptions& options = {});
 
+/// Writes `table` as layer `layer_name` of a new file through GDAL driver `driver_name`
+/// (a short name such as "FlatGeobuf"): "GPKG" goes to write_geopackage (other layers
+/// kept); any other driver writes a whole new file as write_output does (check_output's
+/// refusals, a temporary beside the target, read back and its features counted, renamed
+/// into place). `geometries` empty: a layer without geometry. Field types follow the
+/// column formats. DataError naming the path on failure, nothing left behind.
+void write_vector_file(const std::string& path, const std::string& driver_name, const std::string& layer_name,
+                       const Table& table, const std::vector<Wkb>& geometries, const GeoPackageOptions& options = {});
+
 } // namespace coterm::io

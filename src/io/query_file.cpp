@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "io/query_file.hpp"
+#include "io/provenance.hpp"
 
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
 #include "core/strings.hpp"
+#include "core/utf8.hpp"
 #include "io/atomic_file.hpp"
 #include "io/query_propose_parse.hpp"
-#include "core/utf8.hpp"
 #include "io/text_file.hpp"
 
 #include <algorithm>
@@ -109,6 +110,7 @@ void check_declarations(const QueryData& qd, const std::string& w)
 Query read_query(const std::string& path)
 {
     note_input(path); // never an output
+    record_input(path, path, "");
     return parse_query(read_text_file(path), path);
 }
 

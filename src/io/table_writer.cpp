@@ -4,6 +4,9 @@
 #include "core/errors.hpp"
 #include "core/geojson.hpp"
 #include "core/reproject.hpp"
+#include "core/versions.hpp"
+#include "io/gdal_version.hpp"
+#include "io/provenance.hpp"
 
 #include <cstdio>
 
@@ -61,11 +64,77 @@ void append_json_value(std::string& out, const Cell& cell, Format format)
         return;
     }
     const std::string text = format_cell(cell, format);
-    if (is_text_cell(cell, format)) {
+    if (format == Format::list) {
+        out += '[';
+        bool first = true;
+        for (const auto& item : list_items(text)) {
+            out += first ? "" : ", ";
+            first = false;
+            append_json_string(out, item);
+        }
+        out += ']';
+    } else if (is_text_cell(cell, format)) {
         append_json_string(out, text);
+    } else if (text.empty()) {
+        out += "null"; // non-finite numbers have no JSON form
     } else {
-        out += text.empty() ? "null" : text; // non-finite numbers have no JSON form
+        out += text;
+        // A real column keeps a decimal point, so a reader types it Real even when it is whole.
+        if (is_real_format(format) && text.find_first_of(".eE") == std::string::npos) out += ".0";
     }
+}
+
+void append_json_strings(std::string& out, const std::vector<std::string>& values)
+{
+    if (values.size() == 1) return append_json_string(out, values.front());
+    out += '[';
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        out += i ? ", " : "";
+        append_json_string(out, values[i]);
+    }
+    out += ']';
+}
+
+/// The "provenance" object (docs/formats.md), or "" when no command was recorded.
+std::string provenance_object()
+{
+    const Provenance p = current_provenance();
+    if (p.command.empty()) return {};
+    std::string out = "{\"schema\": \"" + std::string(provenance_schema) + "\", \"coterm\": ";
+    append_json_string(out, coterm_version());
+    out += ", \"gdal\": ";
+    append_json_string(out, gdal_version());
+    out += ", \"geos\": ";
+    append_json_string(out, geos_version());
+    out += ", \"proj\": ";
+    append_json_string(out, proj_version());
+    out += ", \"command\": ";
+    append_json_string(out, p.command);
+    out += ", \"options\": {";
+    for (std::size_t i = 0; i < p.options.size(); ++i) {
+        out += i ? ", " : "";
+        append_json_string(out, p.options[i].name);
+        out += ": ";
+        append_json_strings(out, p.options[i].values);
+    }
+    out += "}, \"inputs\": [";
+    for (std::size_t i = 0; i < p.inputs.size(); ++i) {
+        const ProvenanceInput& in = p.inputs[i];
+        out += i ? ", " : "";
+        out += "{\"path\": ";
+        append_json_string(out, in.path);
+        if (!in.layer.empty()) {
+            out += ", \"layer\": ";
+            append_json_string(out, in.layer);
+        }
+        if (!in.sha256.empty()) {
+            out += ", \"sha256\": ";
+            append_json_string(out, in.sha256);
+        }
+        if (in.features >= 0) out += ", \"features\": " + std::to_string(in.features);
+        out += "}";
+    }
+    return out + "]}";
 }
 
 void append_json_object(std::string& out, const Table& table, const std::vector<Cell>& row)
@@ -102,7 +171,9 @@ std::string to_csv(const Table& table)
 
 std::string to_json(const Report& report)
 {
-    std::string out = "{\n  \"summary\": ";
+    std::string out = "{\n  ";
+    if (const std::string p = provenance_object(); !p.empty()) out += "\"provenance\": " + p + ",\n  ";
+    out += "\"summary\": ";
     if (report.summary.rows.empty()) {
         out += "{}";
     } else {
@@ -126,7 +197,10 @@ std::string to_geojson(const Table& table, std::vector<Wkb> geometries_bng)
 {
     if (geometries_bng.size() != table.rows.size()) throw DataError("internal: GeoJSON needs one geometry per row");
     const Reprojector& to_wgs84 = thread_reprojector(working_crs, wgs84_crs);
-    std::string out = "{\"type\":\"FeatureCollection\",\"features\":[\n";
+    std::string out = "{\"type\":\"FeatureCollection\",";
+    // A foreign member (RFC 7946 §6.1): GeoJSON readers ignore it, people and scripts can read it.
+    if (const std::string p = provenance_object(); !p.empty()) out += "\"provenance\":" + p + ",";
+    out += "\"features\":[\n";
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         Wkb& wkb = geometries_bng[r];
         to_wgs84.transform_wkb(wkb);

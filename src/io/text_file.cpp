@@ -9,8 +9,10 @@
 
 namespace coterm::io {
 
-std::string read_text_file(const std::string& path)
+std::string read_text_file(const std::string& given)
 {
+    // "-" is standard input, read whole like any pipe.
+    const std::string path = given == "-" ? std::string("/dev/stdin") : given;
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw DataError("cannot read '" + path + "': it is a directory, not a file");

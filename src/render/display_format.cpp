@@ -86,6 +86,7 @@ ValueKind kind_of_format(Format format)
     case Format::number:
         return ValueKind::number;
     case Format::text:
+    case Format::list:
         break;
     }
     return ValueKind::text;

@@ -12,7 +12,7 @@ function(cli_case name)
   add_test(NAME cli.${name}
     COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> "-DARGS=${args}" -DEXPECT_EXIT=${C_EXIT}
             "-DGOLDEN=${C_GOLDEN}" "-DOUTFILE=${C_OUTFILE}" "-DSTDERR=${C_STDERR}" "-DSTDOUT=${C_STDOUT}"
-            -DSTDERR_EMPTY=${C_STDERR_EMPTY} -DSTDOUT_EMPTY=${C_STDOUT_EMPTY}
+            -DSTDERR_EMPTY=${C_STDERR_EMPTY} -DSTDOUT_EMPTY=${C_STDOUT_EMPTY} -DSRC=${PROJECT_SOURCE_DIR}
             -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_case.cmake)
   set_tests_properties(cli.${name} PROPERTIES LABELS ${C_LABEL})
 endfunction()

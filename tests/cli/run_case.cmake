@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 # Runs one CLI case through the real binary and checks it.
 # -DEXE= -DARGS=a|b|c -DEXPECT_EXIT=n [-DGOLDEN=file] [-DOUTFILE=file] [-DSTDERR=regex]
-# [-DSTDOUT=regex] [-DSTDERR_EMPTY=ON] [-DSTDOUT_EMPTY=ON]
+# [-DSTDOUT=regex] [-DSTDERR_EMPTY=ON] [-DSTDOUT_EMPTY=ON] [-DSRC=source folder, shown as <src>]
 # With COTERM_UPDATE_GOLDEN=1 in the environment, GOLDEN is rewritten instead of compared
 # (tools/update-golden does this; review the diff like code).
 string(REPLACE "|" ";" args "${ARGS}")
@@ -46,6 +46,12 @@ if(GOLDEN)
   else()
     set(actual "${out}")
   endif()
+  # Provenance (docs/formats.md) names the fixtures by the path given, and the library
+  # versions: golden files hold <src> and <version> instead, so they fit any machine.
+  if(SRC)
+    string(REPLACE "${SRC}" "<src>" actual "${actual}")
+  endif()
+  string(REGEX REPLACE "\"(coterm|gdal|geos|proj)\": \"[^\"]*\"" "\"\\1\": \"<version>\"" actual "${actual}")
   if("$ENV{COTERM_UPDATE_GOLDEN}" STREQUAL "1")
     file(WRITE "${GOLDEN}" "${actual}")
   else()

@@ -14,7 +14,7 @@ realdata_cli_case(realdata_geojson_output EXIT 0 STDERR_EMPTY
   ARGS overlap ltla24 fra24 -q --format geojson)
 realdata_cli_case(realdata_scorecard EXIT 0
   STDERR "scorecard of 3 layers, 6 ordered pairs by area"
-  STDOUT "\"a_layer\": \"ltla24\", \"b_layer\": \"fra24\", [^}]*\"a_split\": 0,[^}]*\"nesting_a_in_b\": 1,"
+  STDOUT "\"a_layer\": \"ltla24\", \"b_layer\": \"fra24\", [^}]*\"a_split\": 0,[^}]*\"nesting_a_in_b\": 1[.]0,"
   ARGS score --scorecard ltla24 fra24 cauth23)
 realdata_cli_case(realdata_validate_lsoa_built EXIT 0 STDERR "validate fra24: clean"
   ARGS validate fra24)

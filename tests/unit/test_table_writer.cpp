@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/geometry.hpp"
+#include "io/provenance.hpp"
 #include "io/table_writer.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -49,7 +51,8 @@ TEST_CASE("GeoJSON is a FeatureCollection in lon/lat without a crs member")
     const auto doc = nlohmann::json::parse(io::to_geojson(t, g));
     CHECK(doc["type"] == "FeatureCollection");
     CHECK_FALSE(doc.contains("crs"));
-    const auto& ring = doc["features"][0]["geometry"]["coordinates"][0];
+    CHECK(doc["features"][0]["geometry"]["type"] == "MultiPolygon"); // one type per file
+    const auto& ring = doc["features"][0]["geometry"]["coordinates"][0][0];
     const double lon = ring[0][0], lat = ring[0][1];
     CHECK(lon == Approx(-1.15).margin(0.05));
     CHECK(lat == Approx(52.95).margin(0.05));
@@ -59,4 +62,41 @@ TEST_CASE("GeoJSON is a FeatureCollection in lon/lat without a crs member")
         s += ring[i][0].get<double>() * ring[i + 1][1].get<double>() -
              ring[i + 1][0].get<double>() * ring[i][1].get<double>();
     CHECK(s > 0);
+}
+
+TEST_CASE("JSON writes real columns with a decimal point and list columns as arrays")
+{
+    Report r;
+    r.tables.emplace_back("rows", sample());
+    r.tables.front().second.columns.push_back({"splits", Format::list});
+    r.tables.front().second.rows[0].push_back(std::string("E1;E2"));
+    r.tables.front().second.rows[1].push_back(std::string());
+    const std::string json = io::to_json(r);
+    CHECK(json.find(R"("share": 1.0, "splits": [])") != std::string::npos); // a whole share stays Real
+    const auto doc = nlohmann::json::parse(json);
+    CHECK(doc["rows"][0]["splits"] == nlohmann::json::array({"E1", "E2"}));
+    CHECK(doc["rows"][1]["share"].is_number_float());
+    CHECK(io::to_csv(r.tables.front().second).find(",E1;E2\n") != std::string::npos); // CSV keeps ';'
+}
+
+TEST_CASE("Provenance names the command, its options and each input's hash, first in JSON")
+{
+    CHECK(nlohmann::json::parse(io::to_json(Report{}))["provenance"].is_null()); // nothing recorded yet
+    io::record_invocation("overlap", {{"A", {"a.geojson"}}, {"--var", {"x", "y"}}, {"--a-sql", {"PG:password=pw"}}});
+    io::record_input("PG:dbname=d password=pw", "", "icb", 42);
+    const auto doc = nlohmann::json::parse(io::to_json(Report{}));
+    const auto& p = doc["provenance"];
+    CHECK(p["schema"] == io::provenance_schema);
+    CHECK(p["command"] == "overlap");
+    CHECK(p["options"]["A"] == "a.geojson");
+    CHECK(p["options"]["--var"] == nlohmann::json::array({"x", "y"}));
+    CHECK(p["options"]["--a-sql"] == "PG:password=***");
+    // Other tests in this binary have read files too: find the database among the inputs.
+    const auto pg = std::find_if(p["inputs"].begin(), p["inputs"].end(),
+                                 [](const auto& in) { return in["path"] == "PG:dbname=d password=***"; });
+    REQUIRE(pg != p["inputs"].end());
+    CHECK((*pg)["features"] == 42);
+    CHECK_FALSE(pg->contains("sha256"));
+    CHECK(doc.begin().key() == "provenance");
+    io::record_invocation("", {}); // later tests see no provenance
 }
