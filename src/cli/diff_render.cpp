@@ -108,8 +108,8 @@ Report diff_report(const DiffResult& r)
     rep.summary = s.take();
 
     Table events;
-    events.columns = {{"event", Format::integer}, {"kind", Format::text},     {"from_codes", Format::text},
-                      {"to_codes", Format::text}, {"people", Format::number}, {"people_moved", Format::number}};
+    events.columns = {{"event", Format::integer}, {"kind", Format::text},     {"from_codes", Format::list},
+                      {"to_codes", Format::list}, {"people", Format::number}, {"people_moved", Format::number}};
     for (std::size_t e = 0; e < r.events.size(); ++e) {
         const auto& ev = r.events[e];
         if (ev.kind == EventKind::unchanged) continue;

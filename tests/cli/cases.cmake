@@ -294,7 +294,8 @@ function(diff_golden_case name golden)
   string(REPLACE ";" "|" args "${ARGN}")
   add_test(NAME cli.${name}
     COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DOUT=${CMAKE_CURRENT_BINARY_DIR}/${name}
-            -DGOLDEN_DIR=${G}/${golden} "-DARGS=${args}" -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_diff.cmake)
+            -DGOLDEN_DIR=${G}/${golden} -DSRC=${PROJECT_SOURCE_DIR} "-DARGS=${args}"
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_diff.cmake)
   set_tests_properties(cli.${name} PROPERTIES LABELS cli)
 endfunction()
 diff_golden_case(diff_fixture diff-fixture ${D}/before.geojson ${D}/after.geojson --compare ${D}/compare.geojson ${DW})

@@ -3,7 +3,7 @@
 # checks: every output file is there (report.html too), the two runs are byte-identical, changed-areas.geojson
 # is RFC 7946 (no crs member) and reads back through GDAL, and the files equal the golden ones
 # (tests/golden/diff-fixture, derived in tests/golden/DERIVATIONS.md).
-# -DEXE= -DOUT= -DGOLDEN_DIR= -DARGS=a|b|c (COTERM_UPDATE_GOLDEN=1 rewrites)
+# -DEXE= -DOUT= -DGOLDEN_DIR= -DSRC=source folder -DARGS=a|b|c (COTERM_UPDATE_GOLDEN=1 rewrites)
 string(REPLACE "|" ";" args "${ARGS}")
 foreach(threads 1 2)
   file(REMOVE_RECURSE "${OUT}/t${threads}")
@@ -28,6 +28,9 @@ foreach(f ${files} report.html)
 endforeach()
 foreach(f ${files})
   file(READ "${OUT}/t1/${f}" one)
+  # Paths and library versions (provenance, layer names) as run_case.cmake shows them.
+  string(REPLACE "${SRC}" "<src>" one "${one}")
+  string(REGEX REPLACE "\"(coterm|gdal|geos|proj)\": \"[^\"]*\"" "\"\\1\": \"<version>\"" one "${one}")
   if("$ENV{COTERM_UPDATE_GOLDEN}" STREQUAL "1")
     file(WRITE "${GOLDEN_DIR}/${f}" "${one}")
   else()
