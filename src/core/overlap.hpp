@@ -39,6 +39,9 @@ struct OverlapStats {
     /// by the exact intersection instead; commands report a non-zero count.
     std::size_t geos_errors = 0;
     std::size_t subdivided_pieces = 0; ///< pieces that large outer features were cut into (see compute_overlap)
+    /// Pending pairs whose area came from the exact kernel (intersection_area) rather
+    /// than an OverlayNG intersection; not counted in `intersections`.
+    std::size_t area_kernel = 0;
 };
 
 /// Every pair of A × B with positive intersection area, plus per-feature coverage.
