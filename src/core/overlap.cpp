@@ -161,7 +161,7 @@ double subdivided_area(const GEOSGeometry* x, const Box& x_box, const Subdivisio
 void intersect_pending(const Feature& outer, std::size_t o, const Layer& inner, const std::vector<Box>& inner_boxes,
                        const std::vector<std::size_t>& covered_by,
                        const std::set<std::pair<std::size_t, std::size_t>>& overlapping_outers, bool keep_pieces,
-                       OuterTask& task)
+                       bool area_kernel, OuterTask& task)
 {
     if (task.pending.empty()) return;
     // Pieces made on the screening thread are only read here, as second operands.
@@ -171,7 +171,7 @@ void intersect_pending(const Feature& outer, std::size_t o, const Layer& inner, 
     // polygons that cross in general position; GEOS OverlayNG the rest (methods §7).
     auto ctx = geos_context();
     thread_local PolygonRings outer_rings, inner_rings;
-    const bool by_kernel = !keep_pieces && !by_pieces && outer_rings.read(ctx, outer.geometry.get());
+    const bool by_kernel = area_kernel && !keep_pieces && !by_pieces && outer_rings.read(ctx, outer.geometry.get());
     std::optional<Geometry> local; // this thread's copy, made only when GEOS is needed
     for (std::size_t i : task.pending) {
         const std::size_t c = covered_by[i];
@@ -316,7 +316,7 @@ OverlapResult compute_overlap(const Layer& a, const Layer& b, const OverlapOptio
     parallel_for(order.size(), threads, [&](std::size_t k) {
         const std::size_t o = order[k];
         intersect_pending(outer.features[o], o, inner, inner_boxes, covered_by, overlapping, options.keep_pieces,
-                          tasks[o]);
+                          options.area_kernel, tasks[o]);
         report();
     });
 

@@ -12,6 +12,9 @@ namespace coterm {
 struct OverlapOptions {
     unsigned threads = 0;     ///< worker threads; 0 = all hardware threads
     bool keep_pieces = false; ///< keep each intersection's geometry (for GeoJSON output)
+    /// Give areas by the exact kernel (intersection_area) where it can decide, else by
+    /// OverlayNG; false = OverlayNG for every pair (the reference the kernel is tested against).
+    bool area_kernel = true;
     /// Called after each unit of work with (done, total); calls are serialised.
     std::function<void(std::size_t, std::size_t)> progress;
 };
