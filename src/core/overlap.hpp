@@ -61,7 +61,9 @@ struct OverlapResult {
 /// The layer with fewer features is prepared feature by feature and the other is put
 /// in a bulk-loaded R-tree; each candidate pair goes through a prepared `intersects`
 /// filter, then a covers shortcut (the area of the covered feature, no intersection
-/// built), and only otherwise a GEOS OverlayNG intersection. A pending pair (o, i) whose
+/// built), and only otherwise an intersection: its area by the exact kernel
+/// (intersection_area) when only areas are kept and the pair crosses in general
+/// position, else a GEOS OverlayNG intersection. A pending pair (o, i) whose
 /// inner feature i lies wholly in another prepared feature c is skipped when c and o
 /// do not overlap (i ⊆ c, so i ∩ o ⊆ c ∩ o has no area): in edge-sharing layers this
 /// replaces thousands of zero-area intersections with a few checks between neighbours.
