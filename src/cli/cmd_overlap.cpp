@@ -261,7 +261,8 @@ public:
                       << " touching pairs skipped after " << result.stats.outer_pair_checks
                       << " checks between neighbours, " << result.stats.precision_fallbacks << " precision fallbacks, "
                       << result.stats.subdivided_pieces << " pieces of subdivided features, "
-                      << result.stats.geos_errors << " GEOS predicate errors\n";
+                      << result.stats.area_kernel << " areas by the exact kernel, " << result.stats.geos_errors
+                      << " GEOS predicate errors\n";
             std::cerr << stopwatch.line() << '\n';
         }
     }

@@ -4,6 +4,7 @@
 #include "core/errors.hpp"
 #include "core/geos_answer.hpp"
 #include "core/geos_context.hpp"
+#include "core/intersection_area.hpp"
 #include "core/overlap_predicates.hpp"
 #include "core/parallel.hpp"
 #include "core/subdivide.hpp"
@@ -14,6 +15,7 @@
 #include <atomic>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <set>
 
 namespace coterm {
@@ -45,6 +47,7 @@ struct TaskStats {
     std::size_t candidates = 0, contained = 0, intersections = 0, touching = 0, skipped = 0, fallbacks = 0;
     std::size_t geos_errors = 0;       ///< predicate failures, each answered by the exact intersection
     std::size_t subdivided_pieces = 0; ///< pieces of the outer features cut by subdivide
+    std::size_t by_kernel = 0;         ///< pending pairs whose area the exact kernel gave
 };
 
 /// Everything found for one outer feature.
@@ -158,13 +161,18 @@ double subdivided_area(const GEOSGeometry* x, const Box& x_box, const Subdivisio
 void intersect_pending(const Feature& outer, std::size_t o, const Layer& inner, const std::vector<Box>& inner_boxes,
                        const std::vector<std::size_t>& covered_by,
                        const std::set<std::pair<std::size_t, std::size_t>>& overlapping_outers, bool keep_pieces,
-                       OuterTask& task)
+                       bool area_kernel, OuterTask& task)
 {
     if (task.pending.empty()) return;
-    const Geometry local = outer.geometry.copy_for_this_thread();
     // Pieces made on the screening thread are only read here, as second operands.
     const Subdivision& pieces = task.subdivision;
     const bool by_pieces = !keep_pieces && !pieces.pieces.empty();
+    // When only the area is needed, the exact kernel answers most pairs of small
+    // polygons that cross in general position; GEOS OverlayNG the rest (methods §7).
+    auto ctx = geos_context();
+    thread_local PolygonRings outer_rings, inner_rings;
+    const bool by_kernel = area_kernel && !keep_pieces && !by_pieces && outer_rings.read(ctx, outer.geometry.get());
+    std::optional<Geometry> local; // this thread's copy, made only when GEOS is needed
     for (std::size_t i : task.pending) {
         const std::size_t c = covered_by[i];
         if (c != none && !overlapping_outers.count({std::min(c, o), std::max(c, o)})) {
@@ -175,6 +183,13 @@ void intersect_pending(const Feature& outer, std::size_t o, const Layer& inner, 
         // that way on LSOAs × districts. It is copied into this thread's context so
         // the result's factory is this thread's (see copy_for_this_thread).
         const Feature& f = inner.features[i];
+        if (by_kernel && inner_rings.read(ctx, f.geometry.get())) {
+            if (const auto area = intersection_area(inner_rings, outer_rings)) {
+                ++task.stats.by_kernel;
+                task.pieces.push_back({i, *area, Wkb{}});
+                continue;
+            }
+        }
         const Geometry inner_local = f.geometry.copy_for_this_thread();
         if (by_pieces) {
             const double area =
@@ -185,7 +200,8 @@ void intersect_pending(const Feature& outer, std::size_t o, const Layer& inner, 
                 task.pieces.push_back({i, area, Wkb{}});
             continue;
         }
-        Geometry piece = intersect(inner_local.get(), local.get(), task.stats, outer.code, f.code);
+        if (!local) local = outer.geometry.copy_for_this_thread();
+        Geometry piece = intersect(inner_local.get(), local->get(), task.stats, outer.code, f.code);
         const double area = piece.area();
         if (area <= 0) {
             ++task.stats.touching;
@@ -300,7 +316,7 @@ OverlapResult compute_overlap(const Layer& a, const Layer& b, const OverlapOptio
     parallel_for(order.size(), threads, [&](std::size_t k) {
         const std::size_t o = order[k];
         intersect_pending(outer.features[o], o, inner, inner_boxes, covered_by, overlapping, options.keep_pieces,
-                          tasks[o]);
+                          options.area_kernel, tasks[o]);
         report();
     });
 
@@ -317,6 +333,7 @@ OverlapResult compute_overlap(const Layer& a, const Layer& b, const OverlapOptio
         result.stats.precision_fallbacks += s.fallbacks;
         result.stats.geos_errors += s.geos_errors;
         result.stats.subdivided_pieces += s.subdivided_pieces;
+        result.stats.area_kernel += s.by_kernel;
         for (Piece& p : tasks[o].pieces) {
             OverlapRow row;
             row.a = a_outer ? o : p.inner;

@@ -12,6 +12,9 @@ namespace coterm {
 struct OverlapOptions {
     unsigned threads = 0;     ///< worker threads; 0 = all hardware threads
     bool keep_pieces = false; ///< keep each intersection's geometry (for GeoJSON output)
+    /// Give areas by the exact kernel (intersection_area) where it can decide, else by
+    /// OverlayNG; false = OverlayNG for every pair (the reference the kernel is tested against).
+    bool area_kernel = true;
     /// Called after each unit of work with (done, total); calls are serialised.
     std::function<void(std::size_t, std::size_t)> progress;
 };
@@ -39,6 +42,9 @@ struct OverlapStats {
     /// by the exact intersection instead; commands report a non-zero count.
     std::size_t geos_errors = 0;
     std::size_t subdivided_pieces = 0; ///< pieces that large outer features were cut into (see compute_overlap)
+    /// Pending pairs whose area came from the exact kernel (intersection_area) rather
+    /// than an OverlayNG intersection; not counted in `intersections`.
+    std::size_t area_kernel = 0;
 };
 
 /// Every pair of A × B with positive intersection area, plus per-feature coverage.
@@ -55,7 +61,9 @@ struct OverlapResult {
 /// The layer with fewer features is prepared feature by feature and the other is put
 /// in a bulk-loaded R-tree; each candidate pair goes through a prepared `intersects`
 /// filter, then a covers shortcut (the area of the covered feature, no intersection
-/// built), and only otherwise a GEOS OverlayNG intersection. A pending pair (o, i) whose
+/// built), and only otherwise an intersection: its area by the exact kernel
+/// (intersection_area) when only areas are kept and the pair crosses in general
+/// position, else a GEOS OverlayNG intersection. A pending pair (o, i) whose
 /// inner feature i lies wholly in another prepared feature c is skipped when c and o
 /// do not overlap (i ⊆ c, so i ∩ o ⊆ c ∩ o has no area): in edge-sharing layers this
 /// replaces thousands of zero-area intersections with a few checks between neighbours.
