@@ -17,6 +17,7 @@ std::unique_ptr<Command> make_footprint_command();
 std::unique_ptr<Command> make_run_command();
 std::unique_ptr<Command> make_map_command();
 std::unique_ptr<Command> make_propose_command();
+std::unique_ptr<Command> make_help_command();
 
 std::vector<std::unique_ptr<Command>> make_commands()
 {
@@ -31,6 +32,7 @@ std::vector<std::unique_ptr<Command>> make_commands()
     commands.push_back(make_layers_command());
     commands.push_back(make_validate_command());
     commands.push_back(make_data_command());
+    commands.push_back(make_help_command());
     return commands;
 }
 

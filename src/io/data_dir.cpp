@@ -2,6 +2,7 @@
 #include "io/data_dir.hpp"
 
 #include <cstdlib>
+#include <system_error>
 
 namespace coterm::io {
 
@@ -9,7 +10,25 @@ std::filesystem::path resolve_data_dir(const std::string& option)
 {
     if (!option.empty()) return option;
     if (const char* env = std::getenv("COTERM_DATA"); env && *env) return env;
+    if (!installed_share_dir().empty()) {
+        // Installed: the share folder is read-only for users, so ONS files go where
+        // `coterm data fetch` can write them (the XDG base directory rule).
+        if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "coterm";
+        if (const char* home = std::getenv("HOME"); home && *home)
+            return std::filesystem::path(home) / ".local/share/coterm";
+    }
     return std::filesystem::path(COTERM_GEODATA_DIR) / "cache";
+}
+
+std::filesystem::path installed_share_dir()
+{
+    // The binary's own location (Linux), so a prefix moved or chosen at install time
+    // (cmake --install --prefix, a .deb in /usr) is found without configuration.
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    const auto share = (exe.parent_path() / COTERM_SHARE_FROM_BIN).lexically_normal();
+    return std::filesystem::exists(share / "catalogue.toml", ec) ? share : std::filesystem::path();
 }
 
 } // namespace coterm::io

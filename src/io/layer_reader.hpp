@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include "core/layer.hpp"
+#include "core/progress.hpp"
 
 #include <string>
 #include <vector>
@@ -30,8 +31,10 @@ struct RawLayer {
 /// connection string) as WKB, without reprojecting. Curved polygons are linearised.
 /// Throws DataError for an unreadable source, a layer without CRS (unless assume_crs),
 /// or a feature that is not a polygon or multipolygon (naming the feature); throws
-/// UsageError when the layer or code field is ambiguous or not found.
-RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, const std::string& label);
+/// UsageError when the layer or code field is ambiguous or not found. Reports "read <label>"
+/// through `progress` when the driver knows the feature count.
+RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, const std::string& label,
+                        const ProgressFn& progress = {});
 
 /// The field picked as code (or name) among `fields`, by the rules above; empty when
 /// none matches; throws UsageError naming the candidates when several match.
