@@ -27,7 +27,7 @@ out=$(env -u COTERM_DATA -u COTERM_CATALOGUE HOME="$work/home" "$prefix/bin/cote
 grep -q "INSTALLED COPY" <<<"$out" || fail "installed coterm did not read share/coterm/catalogue.toml: $out"
 grep -q "^icb24," <<<"$out" || fail "no icb24 in the installed catalogue"
 # The default data directory of an installed coterm is the user's (nothing there: absent).
-grep -q "^icb24,[^,]*,42,no," <<<"$out" || fail "installed coterm should look in ~/.local/share/coterm: $out"
+grep -qE "^icb24,[^,]*,42,(no|false)," <<<"$out" || fail "installed coterm should look in ~/.local/share/coterm: $out"
 env -u COTERM_DATA HOME="$work/home" "$prefix/bin/coterm" --help | grep -q "^Examples:" || fail "installed --help"
 page=$(MANPAGER=cat MANWIDTH=80 man -l "$prefix/share/man/man1/coterm.1" 2>&1) || fail "man -l coterm.1: $page"
 grep -q "^NAME" <<<"$page" && grep -q "coterm" <<<"$page" || fail "man -l coterm.1 shows no NAME section: $page"
