@@ -43,7 +43,8 @@ std::vector<std::string> build_warnings(const std::string& label, const BuildRep
 Layer load_layer(const Context& ctx, const std::string& spec, const io::ReadOptions& read)
 {
     BuildReport report;
-    Layer layer = io::load_layer(io::locate_layer(spec, ctx.catalogue, ctx.data_dir, read), ctx.threads, report);
+    Layer layer = io::load_layer(io::locate_layer(spec, ctx.catalogue, ctx.data_dir, read), ctx.threads, report,
+                                 nullptr, ctx.progress);
     for (const auto& line : build_warnings(layer.label, report, ctx.verbose))
         ctx.warn(line);
     return layer;

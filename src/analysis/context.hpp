@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include "core/layer.hpp"
+#include "core/progress.hpp"
 #include "io/catalogue.hpp"
 #include "io/layer_reader.hpp"
 
@@ -19,6 +20,8 @@ struct Context {
     unsigned threads = 0; ///< 0 = all cores
     bool verbose = false; ///< list every code behind a warning
     std::function<void(const std::string&)> warn = [](const std::string&) {};
+    /// Long phases report through this (reading, building, simplifying…); empty: nowhere.
+    ProgressFn progress;
 };
 
 /// The catalogue shipped with coterm and the data directory (`data_dir_option`, else

@@ -138,13 +138,17 @@ void analyse(const Context& ctx, const io::Query& q, RunInputs& inputs, const Lo
     }
 
     std::vector<std::pair<const io::QueryData*, MappedVariable>> mapped;
-    for (const auto& d : q.data)
-        for (auto& m : map_dataset(ctx, d, q, inputs, weights, fp, fp_of_point))
-            mapped.emplace_back(&d, std::move(m));
+    for (std::size_t k = 0; k < q.data.size(); ++k) {
+        report_progress(ctx.progress, "apportion", k, q.data.size());
+        for (auto& m : map_dataset(ctx, q.data[k], q, inputs, weights, fp, fp_of_point))
+            mapped.emplace_back(&q.data[k], std::move(m));
+        report_progress(ctx.progress, "apportion", k + 1, q.data.size());
+    }
     add_per_head(q, r, std::move(mapped));
 
     const RuleRequest request{q.tolerance, q.min_people, q.uncertain, true};
     for (const auto& spec_l : q.compare) {
+        report_progress(ctx.progress, "compare", r.comparisons.size(), q.compare.size());
         Comparison c;
         c.spec = spec_l;
         c.layer = inputs.layer(spec_l);
@@ -162,8 +166,11 @@ void analyse(const Context& ctx, const io::Query& q, RunInputs& inputs, const Lo
         settle_coverage(c.rule, a_weight, b_weight, covered);
         c.scores = score_matrix(cells, t.source_weight, t.target_weight, c.rule.options, true);
         r.comparisons.push_back(std::move(c));
+        report_progress(ctx.progress, "compare", r.comparisons.size(), q.compare.size());
     }
+    report_progress(ctx.progress, "simplify", 0, 1);
     r.map_geometry = map_geometries(fp, simplify, r.simplified);
+    report_progress(ctx.progress, "simplify", 1, 1);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cli/apportion_report.hpp"
+#include "cli/progress.hpp"
 
 #include "core/number_format.hpp"
 #include "core/strings.hpp"
@@ -165,16 +166,16 @@ void print_apportion_summary(const ApportionReport& r, bool verbose)
                       << " names (where a point is, not whom it serves)\n";
     }
     if (!r.unknown_codes.empty())
-        std::cerr << "coterm: warning: " << r.unknown_codes.size() << " codes in the data are not in " << r.source_label
-                  << " (" << join_limited(r.unknown_codes, limit) << ")\n";
+        warning() << r.unknown_codes.size() << " codes in the data are not in " << r.source_label << " ("
+                  << join_limited(r.unknown_codes, limit) << ")\n";
     if (!r.sources_without_data.empty())
-        std::cerr << "coterm: warning: " << r.sources_without_data.size() << " " << r.source_label
-                  << " areas have no value (" << join_limited(r.sources_without_data, limit) << ")\n";
+        warning() << r.sources_without_data.size() << " " << r.source_label << " areas have no value ("
+                  << join_limited(r.sources_without_data, limit) << ")\n";
     if (!r.problems.empty()) {
         std::vector<std::string> texts;
         for (const auto& p : r.problems)
             texts.push_back(problem_text(p));
-        std::cerr << "coterm: warning: " << r.problems.size() << " values are not numbers and were left out ("
+        warning() << r.problems.size() << " values are not numbers and were left out ("
                   << join_limited(texts, verbose ? texts.size() : 3) << ")\n";
     }
 }

@@ -27,8 +27,28 @@ struct LayersCliOptions {
     bool overwrite = false;
 };
 
-/// Columns padded to their widest cell, for reading in a terminal.
-std::string aligned(const Table& t)
+/// Characters (UTF-8 code points) of `s`, which is what a terminal's columns count.
+std::size_t display_width(const std::string& s)
+{
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+/// `s` cut to `width` characters, ending in "…" when cut.
+std::string fit(const std::string& s, std::size_t width)
+{
+    if (display_width(s) <= width) return s;
+    std::string out;
+    std::size_t n = 0;
+    for (char c : s) {
+        if ((c & 0xC0) != 0x80 && ++n > width - 1) break;
+        out += c;
+    }
+    return out + "…";
+}
+
+/// Columns padded to their widest cell, for reading in a terminal; the last column is cut
+/// so no line is wider than `max_width` (an 80-column terminal).
+std::string aligned(const Table& t, std::size_t max_width = 80)
 {
     std::vector<std::size_t> width(t.columns.size(), 0);
     std::vector<std::vector<std::string>> cells;
@@ -42,13 +62,19 @@ std::string aligned(const Table& t)
     }
     for (const auto& row : cells)
         for (std::size_t c = 0; c < row.size(); ++c)
-            width[c] = std::max(width[c], row[c].size());
+            width[c] = std::max(width[c], display_width(row[c]));
+    std::size_t before_last = 0;
+    for (std::size_t c = 0; c + 1 < width.size(); ++c)
+        before_last += width[c] + 2;
+    if (!cells.empty() && before_last + 10 < max_width)
+        for (auto& row : cells)
+            row.back() = fit(row.back(), max_width - before_last);
     std::string out;
     for (const auto& row : cells) {
         std::string line;
         for (std::size_t c = 0; c < row.size(); ++c) {
             line += row[c];
-            if (c + 1 < row.size()) line += std::string(width[c] - row[c].size() + 2, ' ');
+            if (c + 1 < row.size()) line += std::string(width[c] - display_width(row[c]) + 2, ' ');
         }
         out += line + "\n";
     }
@@ -58,15 +84,20 @@ std::string aligned(const Table& t)
 Table catalogue_table(const io::Catalogue& catalogue, const std::filesystem::path& data_dir, bool full)
 {
     Table t;
-    t.columns = {{"id", Format::text},      {"family", Format::text},  {"features", Format::integer},
-                 {"present", Format::flag}, {"vintage", Format::text}, {"title", Format::text}};
+    // The text listing leaves out the vintage so it fits 80 columns (`layers ID` has it).
+    t.columns = {
+        {"id", Format::text}, {"family", Format::text}, {"features", Format::integer}, {"present", Format::flag}};
+    if (full) t.columns.push_back({"vintage", Format::text});
+    t.columns.push_back({"title", Format::text});
     if (full)
         t.columns.insert(t.columns.end(), {{"file", Format::text},
                                            {"generalisation", Format::text},
                                            {"source", Format::text},
                                            {"licence", Format::text}});
     for (const auto& l : catalogue.layers) {
-        t.rows.push_back({l.id, l.family, l.features, std::filesystem::exists(data_dir / l.file), l.vintage, l.title});
+        t.rows.push_back({l.id, l.family, l.features, std::filesystem::exists(data_dir / l.file)});
+        if (full) t.rows.back().push_back(l.vintage);
+        t.rows.back().push_back(l.title);
         if (full) t.rows.back().insert(t.rows.back().end(), {l.file, l.generalisation, l.source, l.licence});
     }
     return t;
@@ -150,7 +181,7 @@ public:
         if (format.gdal()) {
             return write_layer_output(o_.output, format, o_.overwrite, "layers", table, {});
         } else if (format.name == "text") {
-            content = aligned(table);
+            content = aligned(table, o_.id.empty() ? 80 : std::string::npos);
         } else if (format.name == "csv") {
             content = io::to_csv(table);
         } else {

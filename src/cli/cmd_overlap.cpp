@@ -134,8 +134,8 @@ std::string summary_line(const LayerPair& layers, const OverlapSummary& s)
 void warn_overcounted(const std::string& overlapping, const std::string& inside, std::size_t features)
 {
     if (features == 0) return;
-    std::cerr << "coterm: warning: " << overlapping << " features overlap one another inside " << features << " "
-              << inside << " feature(s): their pieces add up to more than the feature's area (coverage capped at 1)\n";
+    warning() << overlapping << " features overlap one another inside " << features << " " << inside
+              << " feature(s): their pieces add up to more than the feature's area (coverage capped at 1)\n";
 }
 
 class OverlapCommand : public Command {
@@ -245,7 +245,7 @@ public:
         warn_overcounted(layers.b.label, layers.a.label, summary.a.overcounted);
         warn_overcounted(layers.a.label, layers.b.label, summary.b.overcounted);
         if (result.stats.geos_errors > 0) // never silent: see OverlapStats::geos_errors
-            std::cerr << "coterm: warning: " << result.stats.geos_errors
+            warning() << result.stats.geos_errors
                       << " GEOS predicate test(s) failed; those pairs were decided by their exact intersection\n";
         if (!o_.input.quiet) std::cerr << summary_line(layers, summary) << '\n';
         if (!o_.input.quiet && weighted)

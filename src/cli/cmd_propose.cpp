@@ -253,7 +253,7 @@ private:
         if (result.status_quo) std::cerr << "; status quo " << format_general(result.status_quo->objective, 12);
         std::cerr << "\n";
         if (!result.keep_whole_split.empty())
-            std::cerr << "coterm: warning: " << result.keep_whole_split.size()
+            warning() << result.keep_whole_split.size()
                       << " blocks lie in several units of a kept-whole layer and stay with the unit holding most of "
                          "their people ("
                       << join_limited(result.keep_whole_split, o_.verbose ? 1000000 : 5) << ")\n";

@@ -19,6 +19,7 @@ std::unique_ptr<Command> make_map_command();
 std::unique_ptr<Command> make_propose_command();
 std::unique_ptr<Command> make_compare_command();
 std::unique_ptr<Command> make_diff_command();
+std::unique_ptr<Command> make_help_command();
 
 std::vector<std::unique_ptr<Command>> make_commands()
 {
@@ -35,6 +36,7 @@ std::vector<std::unique_ptr<Command>> make_commands()
     commands.push_back(make_layers_command());
     commands.push_back(make_validate_command());
     commands.push_back(make_data_command());
+    commands.push_back(make_help_command());
     return commands;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/layer_options.hpp"
 
+#include "cli/progress.hpp"
 #include "io/catalogue.hpp"
 #include "io/data_dir.hpp"
 #include "io/layer_source.hpp"
@@ -25,7 +26,9 @@ void add_output_options(CLI::App& cmd, std::string& output, bool& overwrite, con
 void add_run_flags(CLI::App& cmd, unsigned& threads, bool& quiet, bool& verbose, const std::string& verbose_help)
 {
     cmd.add_option("--threads", threads, "Worker threads (default 0: all cores)")->check(CLI::Range(0u, 1024u));
-    cmd.add_flag("-q,--quiet", quiet, "No summary lines on stderr");
+    cmd.add_flag("-q,--quiet", quiet, "Errors only on stderr: no summary lines, warnings or progress");
+    // Read by main once parsing is done (cli/progress.hpp), like -q.
+    cmd.add_flag("--progress")->description("Show progress on stderr even when it is not a terminal");
     cmd.add_flag("-v,--verbose", verbose, verbose_help);
 }
 
@@ -85,14 +88,15 @@ void add_pair_options(CLI::App& cmd, PairInputOptions& o, const PairNames& n)
 analysis::Context cli_context(const std::string& data_dir, unsigned threads, bool verbose)
 {
     analysis::Context ctx = analysis::make_context(data_dir, threads, verbose);
-    ctx.warn = [](const std::string& line) { std::cerr << "coterm: warning: " << line << '\n'; };
+    ctx.warn = [](const std::string& line) { warning() << line << '\n'; };
+    ctx.progress = progress_callback();
     return ctx;
 }
 
 void warn_about_build(const std::string& label, const BuildReport& report, bool verbose)
 {
     for (const auto& line : analysis::build_warnings(label, report, verbose))
-        std::cerr << "coterm: warning: " << line << '\n';
+        warning() << line << '\n';
 }
 
 LayerPair load_pair(const PairInputOptions& o, Stopwatch& stopwatch)
@@ -108,10 +112,12 @@ LayerPair load_pair(const PairInputOptions& o, Stopwatch& stopwatch)
     io::LoadTimings a_time, b_time;
     // B loads on its own thread while A loads here: GDAL reads a file sequentially,
     // which leaves a core idle that B's reading and reprojection can use.
-    auto b_future = std::async(std::launch::async, [&] { return io::load_layer(b_loc, o.threads, b_report, &b_time); });
+    const ProgressFn progress = progress_callback();
+    auto b_future =
+        std::async(std::launch::async, [&] { return io::load_layer(b_loc, o.threads, b_report, &b_time, progress); });
     Layer a_layer;
     try {
-        a_layer = io::load_layer(a_loc, o.threads, a_report, &a_time);
+        a_layer = io::load_layer(a_loc, o.threads, a_report, &a_time, progress);
     } catch (...) {
         b_future.wait(); // A's error is the one reported
         throw;

@@ -2,12 +2,29 @@
 // coterm: boundary and coterminosity analysis. One try: exceptions map to exit codes
 // 0 (success, --help), 1 (data could not be processed), 2 (wrong command line).
 #include "cli/command.hpp"
+#include "cli/help.hpp"
 #include "cli/output_target.hpp"
+#include "cli/progress.hpp"
 #include "core/errors.hpp"
 #include "core/strings.hpp"
 
 #include <csignal>
 #include <iostream>
+
+namespace {
+
+/// -q and --progress of the command that was run (every command that works long has both).
+coterm::cli::MessageSettings message_settings(const CLI::App& app)
+{
+    const CLI::App& leaf = coterm::cli::parsed_leaf(app);
+    auto given = [&](const char* name) {
+        const CLI::Option* o = leaf.get_option_no_throw(name);
+        return o && o->count() > 0;
+    };
+    return {given("--quiet"), given("--progress")};
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -17,15 +34,17 @@ int main(int argc, char** argv)
     CLI::App app{"coterm: how well do boundaries line up? Overlap, scores and footprints for English health and "
                  "care geographies.",
                  "coterm"};
-    app.set_version_flag("--version", coterm::cli::version_text());
+    app.set_version_flag("-V,--version", coterm::cli::version_text());
     app.require_subcommand(1);
     auto commands = coterm::cli::make_commands();
     std::vector<CLI::App*> subcommands;
     for (auto& c : commands)
         subcommands.push_back(c->setup(app));
+    coterm::cli::add_all_examples(app);
 
     try {
         try {
+            coterm::cli::check_command_word(app, argc, argv);
             app.parse(argc, argv);
         } catch (const CLI::CallForHelp& e) {
             return app.exit(e);
@@ -34,18 +53,21 @@ int main(int argc, char** argv)
         } catch (const CLI::CallForVersion& e) {
             return app.exit(e);
         } catch (const CLI::ParseError& e) {
-            throw coterm::UsageError(std::string(e.what()) + " (see coterm --help)");
+            throw coterm::UsageError(coterm::cli::explain_parse_error(app, e));
         }
         coterm::cli::record_invocation(app); // the provenance of every output
+        coterm::cli::configure_messages(message_settings(app));
         for (std::size_t i = 0; i < commands.size(); ++i)
             if (subcommands[i]->parsed()) commands[i]->run();
         return 0;
     } catch (const coterm::ExitStatus& e) {
         return e.code;
     } catch (const coterm::UsageError& e) {
+        coterm::cli::clear_progress();
         std::cerr << "coterm: error: " << coterm::redact_secrets(e.what()) << '\n';
         return 2;
     } catch (const std::exception& e) {
+        coterm::cli::clear_progress();
         std::cerr << "coterm: error: " << coterm::redact_secrets(e.what()) << '\n';
         return 1;
     }

@@ -7,6 +7,7 @@
 #include "core/wkb.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
 
 namespace coterm {
@@ -127,8 +128,11 @@ Layer build_layer(const std::string& id, const std::string& label, std::vector<R
     check_codes(label, raw);
     std::vector<Prepared> prepared(raw.size());
     const std::size_t chunks = (raw.size() + chunk_size - 1) / chunk_size;
-    parallel_for(chunks, resolve_threads(options.threads),
-                 [&](std::size_t c) { prepare_chunk(raw, prepared, c, label, options.source_crs); });
+    std::atomic<std::size_t> chunks_done{0};
+    parallel_for(chunks, resolve_threads(options.threads), [&](std::size_t c) {
+        prepare_chunk(raw, prepared, c, label, options.source_crs);
+        report_progress(options.progress, "build " + label, ++chunks_done, chunks);
+    });
 
     Layer layer{id, label, {}, {}};
     layer.features.reserve(raw.size());

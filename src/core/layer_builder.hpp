@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include "core/layer.hpp"
+#include "core/progress.hpp"
 
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@ namespace coterm {
 struct LayerBuildOptions {
     std::string source_crs; ///< PROJ definition of the CRS the WKB is in
     unsigned threads = 0;   ///< 0 = all hardware threads
+    ProgressFn progress{};  ///< reports "build <label>" per chunk of features
 };
 
 /// Reprojects raw features to EPSG:27700, repairs invalid geometries, drops null or

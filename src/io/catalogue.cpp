@@ -3,6 +3,7 @@
 
 #include "core/errors.hpp"
 #include "io/atomic_file.hpp"
+#include "io/data_dir.hpp"
 
 #include <toml++/toml.h>
 
@@ -147,6 +148,7 @@ Catalogue read_catalogue(const std::filesystem::path& file)
 std::filesystem::path default_catalogue_path()
 {
     if (const char* env = std::getenv("COTERM_CATALOGUE"); env && *env) return env;
+    if (const auto share = installed_share_dir(); !share.empty()) return share / "catalogue.toml";
     return std::filesystem::path(COTERM_GEODATA_DIR) / "catalogue.toml";
 }
 

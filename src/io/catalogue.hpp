@@ -83,8 +83,9 @@ struct Catalogue {
 /// unreadable or a layer lacks a required key.
 Catalogue read_catalogue(const std::filesystem::path& file);
 
-/// The catalogue shipped with coterm: $COTERM_CATALOGUE, else geodata/catalogue.toml
-/// of the source tree coterm was built from.
+/// The catalogue shipped with coterm: $COTERM_CATALOGUE, else catalogue.toml in the
+/// installed share folder (installed_share_dir()), else geodata/catalogue.toml of the
+/// source tree coterm was built from.
 std::filesystem::path default_catalogue_path();
 
 } // namespace coterm::io

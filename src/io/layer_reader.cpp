@@ -151,7 +151,8 @@ std::string detect_field(const std::vector<std::string>& fields, bool code, cons
     return hits.empty() ? std::string() : hits.front();
 }
 
-RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, const std::string& given_label)
+RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, const std::string& given_label,
+                        const ProgressFn& progress)
 {
     init_gdal();
     const std::string label = redact_secrets(given_label); // a connection string's password never shows
@@ -226,7 +227,10 @@ RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, c
             OGR_G_DestroyGeometry(g);
         }
         out.features.push_back(std::move(raw));
+        if (count > 0 && out.features.size() % 256 == 0)
+            report_progress(progress, "read " + label, out.features.size(), static_cast<std::size_t>(count));
     }
+    if (count > 0) report_progress(progress, "read " + label, out.features.size(), out.features.size());
     const std::string late_error = take_gdal_error("");
     // Drivers such as GPKG check a where-filter only when the first feature is read.
     if (!late_error.empty() && out.features.empty() && !options.where.empty())

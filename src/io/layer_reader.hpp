@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include "core/layer.hpp"
+#include "core/progress.hpp"
 
 #include <string>
 #include <vector>
@@ -36,8 +37,10 @@ struct RawLayer {
 /// UsageError when the layer ("layer 'x' not found in FILE"; "table" for databases),
 /// the code field, the where-filter or the SQL is ambiguous, not found or refused.
 /// With `sql` the statement's result set is read (layer_name must be empty); `where`
-/// then filters it.
-RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, const std::string& label);
+/// then filters it. Reports "read <label>" through `progress` when the driver knows the
+/// feature count.
+RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, const std::string& label,
+                        const ProgressFn& progress = {});
 
 /// The field picked as code (or name) among `fields`, by the rules above; empty when
 /// none matches; throws UsageError naming the candidates when several match.

@@ -73,16 +73,18 @@ LayerLocation locate_layer(const std::string& spec, const Catalogue& catalogue, 
                      join(catalogue.ids(), ", ") + ") or a path to a vector file");
 }
 
-Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& report, LoadTimings* timings)
+Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& report, LoadTimings* timings,
+                 const ProgressFn& progress)
 {
     using clock = std::chrono::steady_clock;
     const auto t0 = clock::now();
-    RawLayer raw = read_raw_layer(location.source, location.read, location.spec);
+    RawLayer raw = read_raw_layer(location.source, location.read, location.spec, progress);
     const auto t1 = clock::now();
 
     LayerBuildOptions options;
     options.source_crs = raw.crs;
     options.threads = threads;
+    options.progress = progress;
     // Outputs name a file layer by its file name, never by an absolute path.
     // A connection string's password never shows in a label (messages, output JSON).
     const std::string label = redact_secrets(

@@ -34,7 +34,9 @@ struct LoadTimings {
     double build_s = 0; ///< PROJ reprojection, GEOS parse, validity check and repair
 };
 
-/// Reads and builds a layer (reprojected to EPSG:27700, repaired, sorted by code).
-Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& report, LoadTimings* timings = nullptr);
+/// Reads and builds a layer (reprojected to EPSG:27700, repaired, sorted by code),
+/// reporting "read X" and "build X" through `progress`.
+Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& report, LoadTimings* timings = nullptr,
+                 const ProgressFn& progress = {});
 
 } // namespace coterm::io
