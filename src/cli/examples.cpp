@@ -42,6 +42,12 @@ const std::map<std::string, std::vector<std::string>>& example_table()
          {"coterm data fetch ltla24 --mirror ons-mirror --data coterm-data",
           "coterm data fetch icb24 pfa24 --mirror ons-mirror --data coterm-data"}},
         {"coterm help", {"coterm help overlap", "coterm help data fetch"}},
+        {"coterm compare",
+         {"coterm compare queries/options-health-devolution.toml -o options",
+          "coterm compare queries/status-quo-icbs.toml queries/mayoral-areas.toml -o mayoral-vs-icbs"}},
+        {"coterm diff",
+         {"coterm diff ltla22 ltla24 -o districts-2022-2024",
+          "coterm diff ltla22 ltla24 --compare icb24 utla23 -o districts-and-icbs"}},
     };
     return table;
 }

@@ -40,6 +40,12 @@ _coterm()
         local values
         values=$("$exe" "${path[@]}" --help 2>/dev/null | grep -E -- "^ +(-[a-zA-Z],)?$prev [A-Z]+:\{" |
             sed -E 's/.*:\{([^}]*)\}.*/\1/; s/,/ /g')
+        # --format names coterm's own formats, then GDAL's: "Output format: csv, json or a
+        # GDAL vector format (gpkg, fgb, …)".
+        if [[ -z $values && $prev == --format ]]; then
+            values=$("$exe" "${path[@]}" --help 2>/dev/null | grep -E -- "^ +--format .*Output format: " |
+                sed -E 's/.*Output format: (.*) or a GDAL vector format \(([^…)]*).*/\1, \2/; s/,/ /g')
+        fi
         if [[ -n $values ]]; then
             mapfile -t COMPREPLY < <(compgen -W "$values" -- "$cur")
             return
