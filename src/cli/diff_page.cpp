@@ -6,6 +6,7 @@
 #include "core/point_locator.hpp"
 #include "core/readable_number.hpp"
 #include "render/report_html.hpp"
+#include "render/static_map.hpp"
 
 #include <set>
 
@@ -104,10 +105,10 @@ std::vector<std::pair<std::string, std::string>> diff_report_files(const analysi
                       "surface; people: " +
                       r.weights_label + ". Definitions: docs/methods.md §18.");
     m.attribution = attribution;
-    // No map.png: render_static_map fails ("invalid value (typically too big)") on a single
-    // 25 m × 1 km changed strip (tests/fixtures/diff halves_redrawn, --uncertain 0.01); the
-    // page's map draws it.
-    return {{"report.html", render::render_report_html(m)}};
+    std::vector<std::pair<std::string, std::string>> files{{"report.html", render::render_report_html(m)}};
+    // A diff without changed areas has no map to draw: the page says so, and no map.png.
+    if (!m.features.empty()) files.emplace_back("map.png", render::render_static_map(m, render::StaticMapOptions{}));
+    return files;
 }
 
 } // namespace coterm::cli

@@ -65,6 +65,7 @@ Frame make_frame(const ReportModel& m, const StaticMapOptions& o, cairo_t* measu
 {
     if (o.width_px < 200 || (o.height_px != 0 && o.height_px < 200))
         throw UsageError("map size must be at least 200 × 200 pixels");
+    if (o.width_px > 20000 || o.height_px > 20000) throw UsageError("map size must be at most 20000 × 20000 pixels");
     if (!(o.dpi >= 36 && o.dpi <= 1200)) throw UsageError("map DPI must be between 36 and 1200");
     Frame f;
     f.pt = o.dpi / 72.0;
@@ -81,7 +82,12 @@ Frame make_frame(const ReportModel& m, const StaticMapOptions& o, cairo_t* measu
     const double ext_w = std::max(box.max_x - box.min_x, 1.0), ext_h = std::max(box.max_y - box.min_y, 1.0);
     const double map_w = f.panel_x - 12 * f.pt - f.margin;
     double h = o.height_px;
-    if (h == 0) h = std::max(200.0, std::ceil(f.header_h + map_w * ext_h / ext_w + f.footer_h));
+    // A tall, thin extent (a 25 m strip of changed area) would ask for a page tens of
+    // thousands of pixels high, past what Cairo can allocate: the automatic height stops at
+    // twice the width (and 20000 px) and the map is fitted into it.
+    if (h == 0)
+        h = std::clamp(std::ceil(f.header_h + map_w * ext_h / ext_w + f.footer_h), 200.0,
+                       std::min(2.0 * o.width_px, 20000.0));
     const double map_h = std::max(h - f.header_h - f.footer_h, 1.0);
     f.map_x = f.margin;
     f.map_y = f.header_h;

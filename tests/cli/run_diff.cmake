@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # Runs `coterm diff ARGS` on a hand-counted fixture (tests/fixtures/diff) at 1 and 2 threads and
-# checks: every output file is there (report.html too), the two runs are byte-identical, changed-areas.geojson
+# checks: every output file is there (report.html too; map.png exactly when something changed), the two runs are byte-identical, changed-areas.geojson
 # is RFC 7946 (no crs member) and reads back through GDAL, and the files equal the golden ones
 # (tests/golden/diff-fixture, derived in tests/golden/DERIVATIONS.md).
 # -DEXE= -DOUT= -DGOLDEN_DIR= -DSRC=source folder -DARGS=a|b|c (COTERM_UPDATE_GOLDEN=1 rewrites)
@@ -46,6 +46,18 @@ if(NOT no_crs)
   message(FATAL_ERROR "changed-areas.geojson has a crs member (RFC 7946 forbids it)")
 endif()
 string(JSON n_features LENGTH "${geojson}" features)
+if(n_features GREATER 0)
+  if(NOT EXISTS "${OUT}/t1/map.png")
+    message(FATAL_ERROR "missing map.png although ${n_features} areas changed")
+  endif()
+  file(SHA256 "${OUT}/t1/map.png" one)
+  file(SHA256 "${OUT}/t2/map.png" two)
+  if(NOT one STREQUAL two)
+    message(FATAL_ERROR "map.png differs between 1 and 2 threads")
+  endif()
+elseif(EXISTS "${OUT}/t1/map.png")
+  message(FATAL_ERROR "map.png written although nothing changed")
+endif()
 if(n_features GREATER 0) # GDAL reads it back and coterm builds it, keyed by change_code
   set(areas ${OUT}/t1/changed-areas.geojson)
   execute_process(COMMAND ${EXE} overlap ${areas} ${areas} --a-code change_code --b-code change_code
