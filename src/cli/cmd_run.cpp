@@ -32,7 +32,7 @@ public:
         CLI::App* cmd = app.add_subcommand("run", "Run a saved analysis (queries/*.toml): footprints, their alignment "
                                                   "with other bodies, and data mapped onto them");
         cmd->add_option("QUERY", o_.run.query, "The query file")->required();
-        cmd->add_option("--out", o_.out, "Output folder (default: out/<query name>)");
+        cmd->add_option("-o,--output,--out", o_.out, "Output folder (default: out/<query name>)");
         cmd->add_option("--simplify", o_.run.simplify, std::string(simplify_help) + " (default: the query's, else 0)")
             ->check(CLI::Range(0.0, 100000.0));
         cmd->add_flag("--no-report", o_.no_report, "Write no report.html or map.png (tables and summary only)");
