@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cli/output_target.hpp"
+#include "cli/progress.hpp"
 
 #include "core/strings.hpp"
 #include "io/atomic_file.hpp"
@@ -35,6 +36,7 @@ void write_layer_output(const std::string& output, const io::OutputFormat& forma
 {
     io::GeoPackageOptions options;
     options.overwrite = overwrite;
+    options.progress = progress_callback();
     io::write_vector_file(output, format.driver, layer_name, table, geometries, options);
 }
 

@@ -56,7 +56,7 @@ OGRFieldType field_type(Format format)
 /// driver has them), checking every GDAL result. No geometries: a layer without
 /// geometry (a GeoPackage attributes table). Throws DataError with GDAL's message.
 void fill_layer(GDALDatasetH ds, const std::string& name, const Table& table, const std::vector<Wkb>& geometries,
-                const std::string& srs_wkt)
+                const std::string& srs_wkt, const ProgressFn& progress, const std::string& phase)
 {
     const bool geometry = !geometries.empty() || table.rows.empty();
     OGRSpatialReferenceH srs = nullptr;
@@ -98,6 +98,8 @@ void fill_layer(GDALDatasetH ds, const std::string& name, const Table& table, co
         OGR_F_Destroy(f);
         if (err != OGRERR_NONE)
             throw DataError("cannot write feature " + std::to_string(r + 1) + ": " + take_gdal_error());
+        if ((r + 1) % 1024 == 0 || r + 1 == table.rows.size())
+            report_progress(progress, phase, r + 1, table.rows.size());
     }
     if (transaction && GDALDatasetCommitTransaction(ds) != OGRERR_NONE)
         throw DataError("cannot commit the features: " + take_gdal_error());
@@ -171,7 +173,8 @@ void write_geopackage(const std::string& path, const std::string& layer_name, co
             ds.reset(driver ? GDALCreate(driver, temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
             if (!ds) throw DataError("cannot create it: " + take_gdal_error("no GeoPackage driver"));
         }
-        fill_layer(ds.get(), layer_name, table, geometries, options.srs_wkt);
+        fill_layer(ds.get(), layer_name, table, geometries, options.srs_wkt, options.progress,
+                   "write " + fs::path(path).filename().string());
         ds.reset(); // GDAL 3.6's GDALClose returns nothing: its failure is in the error state
         if (const std::string closing = take_gdal_error(""); !closing.empty())
             throw DataError("cannot finish writing: " + closing);
@@ -224,7 +227,8 @@ void write_vector_file(const std::string& path, const std::string& driver_name, 
         GDALDriverH driver = GDALGetDriverByName(driver_name.c_str());
         Dataset ds(driver ? GDALCreate(driver, temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
         if (!ds) throw DataError("cannot create it: " + take_gdal_error("no " + driver_name + " driver"));
-        fill_layer(ds.get(), layer_name, table, geometries, options.srs_wkt);
+        fill_layer(ds.get(), layer_name, table, geometries, options.srs_wkt, options.progress,
+                   "write " + fs::path(path).filename().string());
         ds.reset();
         if (const std::string closing = take_gdal_error(""); !closing.empty())
             throw DataError("cannot finish writing: " + closing);

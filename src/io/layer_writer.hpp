@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include "core/geometry.hpp"
+#include "core/progress.hpp"
 #include "core/table.hpp"
 
 #include <string>
@@ -12,6 +13,7 @@ namespace coterm::io {
 struct GeoPackageOptions {
     std::string srs_wkt;    ///< CRS of the geometries as WKT; empty: EPSG:27700
     bool overwrite = false; ///< --overwrite: add or replace the layer in an existing file
+    ProgressFn progress;    ///< reports "write <file name>" (features written of all)
 };
 
 /// Checks, before any work, that layer `layer_name` may be written to `path`: UsageError

@@ -36,6 +36,11 @@ cli_case(quiet_silences_warnings EXIT 0 STDERR_EMPTY ARGS overlap ${F}/bowtie.ge
 cli_case(progress_forced EXIT 0
   STDERR "coterm: read .*quarters.geojson 100% [(]4/4[)]\n.*coterm: build quarters.geojson 100% [(]1/1[)]\n.*coterm: overlap 100% [(]4/4[)]\n"
   ARGS overlap ${F}/quarters.geojson ${F}/halves.geojson --progress -q)
+# Writing a GeoPackage is a phase too, reported by features written.
+cli_case(progress_forced_write EXIT 0
+  STDERR "coterm: overlap 100% [(]4/4[)]\n.*coterm: write progress_write.gpkg 100% [(]4/4[)]\n"
+  ARGS overlap ${F}/quarters.geojson ${F}/halves.geojson --progress -q
+       -o ${CMAKE_CURRENT_BINARY_DIR}/progress_write.gpkg --overwrite)
 # Not a terminal and no --progress: the summary line only.
 cli_case(progress_quiet_off_terminal EXIT 0 STDERR "^coterm: quarters.geojson × halves.geojson: [^\n]*\n$"
   ARGS overlap ${F}/quarters.geojson ${F}/halves.geojson)
