@@ -7,6 +7,7 @@
 #include "io/atomic_file.hpp"
 #include "io/run_folder.hpp"
 #include "io/text_file.hpp"
+#include "io/toml_text.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -44,15 +45,7 @@ std::optional<OptionsFile> read_options_file(const std::string& path)
 {
     note_input(path);
     const std::string source = read_text_file(path);
-    if (const std::size_t at = find_invalid_utf8(source); at != std::string::npos)
-        throw UsageError(path + ": invalid UTF-8 at byte " + std::to_string(at) + "; options files are UTF-8 text");
-    toml::table doc;
-    try {
-        doc = toml::parse(source, path);
-    } catch (const toml::parse_error& e) {
-        throw UsageError(path + ": " + std::string(e.description()) + " (line " +
-                         std::to_string(e.source().begin.line) + ")");
-    }
+    const toml::table doc = parse_toml_text(source, path, "options files");
     if (!doc.contains("option")) return std::nullopt; // a query
     check_keys(doc, {"name", "title", "description", "option"}, path);
     OptionsFile f;

@@ -9,6 +9,7 @@
 #include "io/atomic_file.hpp"
 #include "io/query_propose_parse.hpp"
 #include "io/text_file.hpp"
+#include "io/toml_text.hpp"
 
 #include <algorithm>
 
@@ -116,17 +117,7 @@ Query read_query(const std::string& path)
 
 Query parse_query(std::string_view source, const std::string& path)
 {
-    // toml++ 3.3 has undefined behaviour on some invalid UTF-8 (found by fuzzing, e.g.
-    // "data =\xCB\xA1..."), so the bytes are checked before it sees them.
-    if (const std::size_t at = find_invalid_utf8(source); at != std::string_view::npos)
-        throw UsageError(path + ": invalid UTF-8 at byte " + std::to_string(at) + "; query files are UTF-8 text");
-    toml::table doc;
-    try {
-        doc = toml::parse(source, path);
-    } catch (const toml::parse_error& e) {
-        throw UsageError(path + ": " + std::string(e.description()) + " (line " +
-                         std::to_string(e.source().begin.line) + ")");
-    }
+    const toml::table doc = parse_toml_text(source, path, "query files");
     Query q;
     q.path = path;
     q.folder = std::filesystem::path(path).parent_path();

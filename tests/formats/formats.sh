@@ -6,24 +6,8 @@
 #   formats.sh CASE COTERM FIXTURES WORKDIR      exit 0 pass, 1 fail, 77 skipped
 set -uo pipefail
 case_name=$1 coterm=$2 fx=$3
-T="$4/$case_name"
-rm -rf "$T" "$T".std* && mkdir -p "$T" || exit 1
-cd "$T" || exit 1
-
-fail() { echo "FAIL [$case_name]: $*" >&2; [[ -s $E ]] && { echo "--- stderr:" >&2; cat "$E" >&2; }; exit 1; }
-skip() { echo "SKIP [$case_name]: $*"; exit 77; }
-O="$T.stdout" E="$T.stderr"
-run() {
-  local want=$1; shift
-  "$coterm" "$@" >"$O" 2>"$E"
-  local rc=$?
-  [[ $rc == "$want" ]] || fail "coterm $* exited $rc, expected $want"
-}
-error() {
-  [[ $(wc -l <"$E") == 1 ]] || fail "expected one line on stderr"
-  grep -q '^coterm: error: ' "$E" || fail "stderr does not start with 'coterm: error: '"
-  grep -Eq -- "$1" "$E" || fail "stderr does not match /$1/"
-}
+# shellcheck source=../case_helpers.sh
+source "$(dirname "$0")/../case_helpers.sh"
 has() { grep -Eq -- "$2" "$1" || fail "$1 does not match /$2/"; }
 lacks() { grep -Eq -- "$2" "$1" && fail "$1 matches /$2/"; return 0; }
 # info FILE [LAYER]: ogrinfo's summary of FILE in info.txt.
