@@ -3,6 +3,7 @@
 #include "core/partition_search.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace coterm {
 namespace {
@@ -38,16 +39,21 @@ void shuffle_indexes(std::vector<std::size_t>& v, Rng& rng)
         std::swap(v[i - 1], v[random_index(rng, i)]);
 }
 
+std::vector<std::size_t> shuffled_indexes(std::size_t n, Rng& rng)
+{
+    std::vector<std::size_t> v(n);
+    std::iota(v.begin(), v.end(), std::size_t{0});
+    shuffle_indexes(v, rng);
+    return v;
+}
+
 std::vector<std::size_t> random_regions(const PartitionProblem& p, std::uint64_t seed)
 {
     const std::size_t n = p.population.size(), k = p.count_max;
     Rng rng(stream_seed(seed, 0x5eed));
     for (int attempt = 0; attempt < 100; ++attempt) {
         constexpr std::size_t none = static_cast<std::size_t>(-1);
-        std::vector<std::size_t> region(n, none), seeds(n);
-        for (std::size_t a = 0; a < n; ++a)
-            seeds[a] = a;
-        shuffle_indexes(seeds, rng);
+        std::vector<std::size_t> region(n, none), seeds = shuffled_indexes(n, rng);
         seeds.resize(std::min(k, n));
         std::vector<double> pop(seeds.size(), 0.0);
         std::vector<std::vector<std::size_t>> frontier(seeds.size());

@@ -23,4 +23,8 @@ std::size_t random_index(Rng& rng, std::size_t n);
 /// Fisher–Yates shuffle with random_index (std::shuffle's result is implementation-defined).
 void shuffle_indexes(std::vector<std::size_t>& v, Rng& rng);
 
+/// 0 … n−1 in a seeded order (shuffle_indexes of the identity): the visiting order of
+/// the searches and the seeds of random regions.
+std::vector<std::size_t> shuffled_indexes(std::size_t n, Rng& rng);
+
 } // namespace coterm

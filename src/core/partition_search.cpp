@@ -51,10 +51,7 @@ void local_search(const PartitionProblem& p, PartitionState& s, Rng& rng, std::s
                   std::uint64_t& evaluations)
 {
     const std::size_t n = p.population.size();
-    std::vector<std::size_t> order(n);
-    for (std::size_t a = 0; a < n; ++a)
-        order[a] = a;
-    shuffle_indexes(order, rng);
+    const std::vector<std::size_t> order = shuffled_indexes(n, rng);
     std::vector<char> seen(n, 0);
     std::vector<std::size_t> stack, targets;
     for (std::size_t pass = 0; pass < max_passes; ++pass) {
@@ -91,10 +88,7 @@ void local_search(const PartitionProblem& p, PartitionState& s, Rng& rng, std::s
 bool swap_pass(const PartitionProblem& p, PartitionState& s, Rng& rng, std::uint64_t& evaluations)
 {
     const std::size_t n = p.population.size();
-    std::vector<std::size_t> order(n);
-    for (std::size_t a = 0; a < n; ++a)
-        order[a] = a;
-    shuffle_indexes(order, rng);
+    const std::vector<std::size_t> order = shuffled_indexes(n, rng);
     std::vector<char> seen(n, 0);
     std::vector<std::size_t> stack;
     bool improved = false;

@@ -83,8 +83,13 @@ Provenance current_provenance()
     p.command = r.command;
     p.options = r.options;
     for (auto& rec : r.inputs) {
-        // Hashed on first demand and kept: a command writing two outputs reads each input once more at most.
-        if (!rec.file.empty() && rec.input.sha256.empty()) rec.input.sha256 = file_sha256(rec.file);
+        // Hashed on first demand and kept: a command writing two outputs reads each input
+        // once more at most, and two layers of one file share its hash.
+        if (!rec.file.empty() && rec.input.sha256.empty()) {
+            for (const auto& other : r.inputs)
+                if (other.file == rec.file && !other.input.sha256.empty()) rec.input.sha256 = other.input.sha256;
+            if (rec.input.sha256.empty()) rec.input.sha256 = file_sha256(rec.file);
+        }
         p.inputs.push_back(rec.input);
     }
     std::sort(p.inputs.begin(), p.inputs.end(), [](const ProvenanceInput& a, const ProvenanceInput& b) {
