@@ -162,27 +162,31 @@ const char* event_kind_name(EventKind kind)
 
 DiffResult diff_layers(const Context& ctx, const DiffOptions& options)
 {
+    const bool blocks_filtered = !options.blocks_read.where.empty() || !options.blocks_read.sql.empty();
+    if (blocks_filtered && options.blocks.empty()) // before any work
+        throw UsageError(options.blocks_read.option_prefix + "-where and " + options.blocks_read.option_prefix +
+                         "-sql filter --blocks: give --blocks LAYER too");
     DiffResult r;
     auto weights = load_weights(ctx, options.weights);
     r.weights_label = weights->label;
     const std::vector<XY>& weight_points = weights->points(ctx.threads);
     std::vector<XY> points;
-    if (options.blocks.empty() || options.blocks == weights->layer_id) {
+    if (options.blocks.empty() || (options.blocks == weights->layer_id && !blocks_filtered)) {
         r.blocks_id = weights->layer_id;
         points = weight_points;
         r.block_people = weights->weights.values;
         r.blocks = std::shared_ptr<const Layer>(std::move(weights->owned));
     } else { // other blocks hold the people whose small areas' points they hold
         r.blocks_id = options.blocks;
-        r.blocks = std::make_shared<const Layer>(load_layer(ctx, options.blocks));
+        r.blocks = std::make_shared<const Layer>(load_layer(ctx, options.blocks, options.blocks_read));
         points = points_on_surface(*r.blocks, ctx.threads);
         r.block_people.assign(r.blocks->features.size(), 0);
         const auto holder = locate_points(*r.blocks, weight_points, ctx.threads);
         for (std::size_t k = 0; k < holder.size(); ++k)
             if (holder[k] != no_feature) r.block_people[holder[k]] += weights->weights.values[k];
     }
-    r.a = std::make_shared<const Layer>(load_layer(ctx, options.a));
-    r.b = std::make_shared<const Layer>(load_layer(ctx, options.b));
+    r.a = std::make_shared<const Layer>(load_layer(ctx, options.a, options.a_read));
+    r.b = std::make_shared<const Layer>(load_layer(ctx, options.b, options.b_read));
     r.block_a = locate_points(*r.a, points, ctx.threads);
     r.block_b = locate_points(*r.b, points, ctx.threads);
     r.rule = choose_rule(*r.a, *r.b, options.rule, ctx.threads);

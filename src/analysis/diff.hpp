@@ -19,6 +19,8 @@ struct DiffOptions {
     WeightsSpec weights;              ///< the people
     std::vector<std::string> compare; ///< comparison layers whose splits are listed before and after
     RuleRequest rule;                 ///< overrides of the measured generalisation band (uncertain)
+
+    io::ReadOptions a_read, b_read, blocks_read; ///< --a-where/--a-sql, --b-…, --blocks-… (needs blocks)
 };
 
 /// How the blocks of one (A unit, B unit) pair changed.

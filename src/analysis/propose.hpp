@@ -8,6 +8,7 @@
 #include "core/partition_graph.hpp"
 #include "core/weighted_overlap.hpp"
 #include "io/catalogue.hpp"
+#include "io/layer_reader.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -24,6 +25,7 @@ namespace coterm::analysis {
 /// data directory like every data file.
 struct ProposeOptions {
     std::string blocks;                                       ///< --blocks: the building blocks
+    io::ReadOptions blocks_read;                              ///< --blocks-where, --blocks-sql
     std::size_t count_min = 0, count_max = 0;                 ///< --count / --count-min / --count-max (0 = unset)
     double pop_min = 0;                                       ///< --pop-min, people
     double pop_max = std::numeric_limits<double>::infinity(); ///< --pop-max
@@ -101,6 +103,7 @@ struct ProposeInputs {
     const io::Catalogue& catalogue;
     std::filesystem::path data_dir;
     const WeightLayer& weights; ///< small areas with people (lsoa21 Census 2021 by default)
+    ProgressFn progress = {};   ///< hears "read X" and "build X" of every layer read
 };
 
 /// Proposes footprints. Throws UsageError for a malformed request (unknown --weights

@@ -25,8 +25,8 @@ public:
         auto& slot = layers_[id];
         if (!slot) {
             BuildReport report;
-            slot = std::make_shared<const Layer>(
-                io::load_layer(io::locate_layer(id, in_.catalogue, in_.data_dir, {}), threads_, report));
+            slot = std::make_shared<const Layer>(io::load_layer(io::locate_layer(id, in_.catalogue, in_.data_dir, {}),
+                                                                threads_, report, nullptr, in_.progress));
         }
         return slot;
     }
@@ -176,7 +176,8 @@ ProposeModel build_model(const ProposeOptions& o, const ProposeInputs& in)
     ProposeModel m;
     {
         BuildReport report; // blocks are moved into the result, so they are read outside the cache
-        m.blocks = io::load_layer(io::locate_layer(o.blocks, in.catalogue, in.data_dir, {}), o.threads, report);
+        m.blocks = io::load_layer(io::locate_layer(o.blocks, in.catalogue, in.data_dir, o.blocks_read), o.threads,
+                                  report, nullptr, in.progress);
     }
     const std::size_t n = m.blocks.features.size();
     const auto& values = in.weights.values;

@@ -7,6 +7,7 @@
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/output_target.hpp"
+#include "cli/progress.hpp"
 #include "cli/weight_options.hpp"
 #include "core/apportion.hpp"
 #include "core/errors.hpp"
@@ -222,7 +223,8 @@ private:
         io::ReadOptions read = o_.input.b_read;
         read.assume_crs = o_.input.assume_crs;
         BuildReport build;
-        Layer target = io::load_layer(io::locate_layer(o_.input.b, catalogue, data_dir, read), o_.input.threads, build);
+        Layer target = io::load_layer(io::locate_layer(o_.input.b, catalogue, data_dir, read), o_.input.threads, build,
+                                      nullptr, progress_callback());
         warn_about_build(target.label, build, o_.input.verbose);
         auto weights = load_weights(o_.weights, data_dir, o_.input.threads, o_.input.verbose);
 

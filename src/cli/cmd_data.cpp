@@ -50,6 +50,10 @@ public:
         fetch_->add_option("--threads", o_.threads, "Worker threads for building derived layers (default 0: all cores)")
             ->check(CLI::Range(0u, 1024u));
         fetch_->add_flag("-q,--quiet", o_.quiet, "Only errors on stderr");
+        // Read by main once parsing is done (cli/progress.hpp), as for every other command.
+        fetch_->add_flag("--progress")
+            ->description("Show download and build progress on stderr even when it is "
+                          "not a terminal");
         fetch_->add_flag("--overwrite", o_.overwrite,
                          "Replace files already in the data directory: a different SHA-256 from the mirror's, or "
                          "downloaded and built again (default: keep them)");

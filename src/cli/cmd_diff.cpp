@@ -37,6 +37,9 @@ public:
         cmd_->add_option("--blocks", r.blocks,
                          "The building blocks that move (default: the weights' small areas, "
                          "lsoa21)");
+        add_filter_options(*cmd_, "a", "A", r.a_read);
+        add_filter_options(*cmd_, "b", "B", r.b_read);
+        add_filter_options(*cmd_, "blocks", "--blocks", r.blocks_read);
         cmd_->add_option("--compare", r.compare,
                          "Layers whose units split by A and by B are listed (new and removed "
                          "splits)");
@@ -90,6 +93,14 @@ private:
         auto name = [](const std::string& spec) { return std::filesystem::path(spec).filename().string(); };
         std::string s = "coterm diff " + name(r.a) + " " + name(r.b);
         if (!r.blocks.empty()) s += " --blocks " + name(r.blocks);
+        // The filters, as typed: a reader of changes.json sees which features were compared.
+        for (const auto& [option, text] : {std::pair{"--a-where", r.a_read.where},
+                                           {"--a-sql", r.a_read.sql},
+                                           {"--b-where", r.b_read.where},
+                                           {"--b-sql", r.b_read.sql},
+                                           {"--blocks-where", r.blocks_read.where},
+                                           {"--blocks-sql", r.blocks_read.sql}})
+            if (!text.empty()) s += std::string(" ") + option + " " + quote_argument(text);
         for (const auto& c : r.compare)
             s += " --compare " + name(c);
         if (r.rule.uncertain >= 0) s += " --uncertain " + format_general(r.rule.uncertain, 6);

@@ -5,6 +5,7 @@
 #include "analysis/map_geometry.hpp"
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
+#include "cli/progress.hpp"
 #include "core/errors.hpp"
 #include "core/layer_builder.hpp"
 #include "core/strings.hpp"
@@ -83,6 +84,7 @@ public:
         cmd->add_option("--layer-name", o_.read.layer_name, "Layer inside the file (when it holds several)");
         cmd->add_option("--code", o_.read.code_field, "Code field (default: detected)");
         cmd->add_option("--name", o_.read.name_field, "Name field (default: detected)");
+        add_filter_options(*cmd, "", "LAYER", o_.read);
         cmd->add_option("--assume-crs", o_.read.assume_crs, "CRS of a file that declares none, e.g. EPSG:27700");
         cmd->add_flag("--overwrite", o_.overwrite, "Replace the output file if it exists");
         add_data_dir_option(*cmd, o_.data_dir);
@@ -147,9 +149,17 @@ private:
     render::ReportModel read_model(const io::Catalogue& catalogue, const fs::path& dir, double simplify)
     {
         const io::LayerLocation where = io::locate_layer(o_.layer, catalogue, dir, o_.read);
-        io::RawLayer raw = io::read_raw_layer(where.source, where.read, o_.layer);
+        const ProgressFn progress = progress_callback();
+        io::RawLayer raw = io::read_raw_layer(where.source, where.read, o_.layer, progress);
         io::AttributeValues values;
-        if (!o_.color.empty()) values = io::read_attribute(where.source, where.read.layer_name, o_.color, o_.layer);
+        if (!o_.color.empty()) {
+            // A second read with the same layer, --sql and --where: values[i] is feature i's.
+            values = io::read_attribute(where.source, where.read, o_.color, o_.layer);
+            if (values.values.size() != raw.features.size())
+                throw DataError(o_.layer + ": --color " + o_.color + " read " + std::to_string(values.values.size()) +
+                                " values for " + std::to_string(raw.features.size()) +
+                                " features (a source that cannot be read twice, such as standard input?)");
+        }
         std::vector<RawFeature> originals = raw.features;
         const int digits = static_cast<int>(std::to_string(raw.features.size()).size());
         for (std::size_t i = 0; i < raw.features.size(); ++i) {
@@ -159,6 +169,7 @@ private:
         LayerBuildOptions build;
         build.source_crs = raw.crs;
         build.threads = o_.threads;
+        build.progress = progress;
         BuildReport report;
         const std::string label = where.from_catalogue ? o_.layer : fs::path(o_.layer).filename().string();
         const Layer layer = build_layer(o_.layer, label, std::move(raw.features), build, report);

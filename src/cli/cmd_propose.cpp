@@ -48,6 +48,7 @@ public:
                                              "population bounds, contiguity, units kept whole, nesting");
         cmd_->add_option("--query", o_.query, "A query file whose [propose] table gives the request (flags override)");
         cmd_->add_option("--blocks", r.blocks, "The building blocks, e.g. utla23");
+        add_filter_options(*cmd_, "blocks", "--blocks", r.blocks_read);
         cmd_->add_option("--count", o_.count, "Exactly N footprints")->check(CLI::PositiveNumber);
         cmd_->add_option("--count-min", r.count_min, "At least N footprints")->check(CLI::PositiveNumber);
         cmd_->add_option("--count-max", r.count_max, "At most N footprints")->check(CLI::PositiveNumber);
@@ -119,7 +120,7 @@ public:
         text.weights = weights->label;
         Progress progress("propose", !o_.quiet);
         const analysis::ProposeResult result =
-            analysis::propose(r, {ctx.catalogue, ctx.data_dir, weights->weights},
+            analysis::propose(r, {ctx.catalogue, ctx.data_dir, weights->weights, ctx.progress},
                               [&](std::size_t done, std::size_t total) { progress.update(done, total); });
         progress.finish();
         write_outputs(ctx, *weights, result, text);
@@ -171,6 +172,9 @@ private:
     {
         const auto& r = o_.request;
         std::string s = "coterm propose --blocks " + r.blocks;
+        // Quoted: a filter holds spaces and quotes.
+        if (!r.blocks_read.where.empty()) s += " --blocks-where " + quote_argument(r.blocks_read.where);
+        if (!r.blocks_read.sql.empty()) s += " --blocks-sql " + quote_argument(r.blocks_read.sql);
         if (r.count_min == r.count_max)
             s += " --count " + std::to_string(r.count_min);
         else

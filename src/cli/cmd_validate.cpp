@@ -3,6 +3,7 @@
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/output_target.hpp"
+#include "cli/progress.hpp"
 #include "core/errors.hpp"
 #include "core/layer_builder.hpp"
 #include "core/number_format.hpp"
@@ -24,6 +25,7 @@ namespace {
 struct ValidateCliOptions {
     std::string layer, against;
     std::string data_dir, assume_crs;
+    io::ReadOptions read, against_read; ///< --where/--sql, --against-where/--against-sql
     double floor_m2 = 10;
     unsigned threads = 0;
     bool quiet = false, verbose = false;
@@ -42,6 +44,8 @@ public:
                                                        "code problems, overlaps, gaps, and slivers against another");
         cmd->add_option("LAYER", o_.layer, "Catalogue id or path")->required();
         cmd->add_option("--against", o_.against, "Compare with this layer (coverage both ways, sliver bands)");
+        add_filter_options(*cmd, "", "LAYER", o_.read);
+        add_filter_options(*cmd, "against", "--against", o_.against_read);
         cmd->add_option("--floor", o_.floor_m2,
                         "Overlaps and gaps up to this many m² are counted, not listed "
                         "(default 10)")
@@ -60,10 +64,11 @@ public:
                                                        {"validate", {"text", "json"}, "text", false}, "findings");
         const io::Catalogue catalogue = io::read_catalogue(io::default_catalogue_path());
         const auto data_dir = io::resolve_data_dir(o_.data_dir);
-        io::ReadOptions read;
+        io::ReadOptions read = o_.read;
         read.assume_crs = o_.assume_crs;
         const io::LayerLocation loc = io::locate_layer(o_.layer, catalogue, data_dir, read);
-        io::RawLayer raw = io::read_raw_layer(loc.source, loc.read, loc.spec);
+        const ProgressFn progress = progress_callback();
+        io::RawLayer raw = io::read_raw_layer(loc.source, loc.read, loc.spec, progress);
         const CodeProblems codes = find_code_problems(raw.features);
         make_codes_unique(raw.features);
         BuildReport build;
@@ -71,7 +76,7 @@ public:
         Layer layer = build_layer(
             loc.spec,
             redact_secrets(loc.from_catalogue ? loc.spec : std::filesystem::path(loc.spec).filename().string()),
-            std::move(raw.features), {raw.crs, o_.threads}, build);
+            std::move(raw.features), {raw.crs, o_.threads, progress}, build);
         const LayerCheck check = check_layer(layer, o_.floor_m2, o_.threads);
 
         Report report;
@@ -140,13 +145,17 @@ private:
     std::string compare(const Layer& layer, const io::Catalogue& catalogue, const std::filesystem::path& data_dir,
                         SummaryBuilder& s, Report& report)
     {
-        io::ReadOptions read;
+        io::ReadOptions read = o_.against_read;
         read.assume_crs = o_.assume_crs;
         BuildReport build;
-        const Layer other = io::load_layer(io::locate_layer(o_.against, catalogue, data_dir, read), o_.threads, build);
+        const Layer other = io::load_layer(io::locate_layer(o_.against, catalogue, data_dir, read), o_.threads, build,
+                                           nullptr, progress_callback());
         OverlapOptions options;
         options.threads = o_.threads;
+        Progress progress("overlap", !o_.quiet);
+        if (progress.enabled()) options.progress = [&](std::size_t d, std::size_t n) { progress.update(d, n); };
         const OverlapResult r = compute_overlap(layer, other, options);
+        progress.finish();
         double area = 0, covered = 0, other_area = 0, other_covered = 0;
         for (std::size_t i = 0; i < layer.features.size(); ++i)
             area += layer.features[i].area_m2, covered += r.covered_a_m2[i];

@@ -49,11 +49,24 @@ void add_rule_options(CLI::App& cmd, analysis::RuleRequest& rule)
 
 void add_filter_options(CLI::App& cmd, const std::string& name, const std::string& shown, io::ReadOptions& read)
 {
-    read.option_prefix = "--" + name;
-    cmd.add_option("--" + name + "-where", read.where,
+    // The one main layer of a command takes plain --where/--sql; messages are built as
+    // prefix + "-where", so its prefix is "-".
+    const std::string stem = name.empty() ? "-" : "--" + name;
+    read.option_prefix = stem;
+    cmd.add_option(stem + "-where", read.where,
                    "Only the features of " + shown + " matching this OGR SQL filter (e.g. \"RGN24CD = 'E12000005'\")");
-    cmd.add_option("--" + name + "-sql", read.sql,
+    cmd.add_option(stem + "-sql", read.sql,
                    "Read the result of this SQL statement on " + shown + "'s source instead of a layer");
+}
+
+std::string quote_argument(const std::string& text)
+{
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\' || c == '$' || c == '`') out += '\\';
+        out += c;
+    }
+    return out + "\"";
 }
 
 void add_pair_options(CLI::App& cmd, PairInputOptions& o, const PairNames& n)

@@ -54,8 +54,13 @@ void add_run_flags(CLI::App& cmd, unsigned& threads, bool& quiet, bool& verbose,
 void add_rule_options(CLI::App& cmd, analysis::RuleRequest& rule);
 
 /// Declares --NAME-where and --NAME-sql (the source filters of the layer `shown`, e.g.
-/// "A" or "--blocks") into `read`, whose messages then name --NAME-… options.
+/// "A" or "--blocks") into `read`, whose messages then name --NAME-… options. An empty
+/// `name` declares --where and --sql, for the one layer of `validate` or `map`.
 void add_filter_options(CLI::App& cmd, const std::string& name, const std::string& shown, io::ReadOptions& read);
+
+/// `text` as one shell word in double quotes ("unit_code IN ('Q', 'R')"), for the request
+/// lines that record a filter: `"`, `\`, `$` and backquotes are escaped.
+std::string quote_argument(const std::string& text);
 
 /// Declares the two layers and the input options on `cmd`.
 void add_pair_options(CLI::App& cmd, PairInputOptions& options, const PairNames& names = {});

@@ -2,14 +2,13 @@
 #include "cli/ons_fetch.hpp"
 
 #include "cli/layer_options.hpp"
+#include "cli/progress.hpp"
 #include "core/errors.hpp"
 #include "io/derived_layer.hpp"
 #include "io/layer_info.hpp"
 #include "io/layer_source.hpp"
 #include "io/layer_writer.hpp"
 #include "io/ons_download.hpp"
-
-#include <unistd.h>
 
 #include <iostream>
 #include <set>
@@ -72,7 +71,7 @@ private:
     /// Dissolves the blocks by the lookup, as the mirror's README describes its derived layers.
     void build(const io::CatalogueLayer& l)
     {
-        const io::DerivedLayer built = io::build_derived_layer(catalogue_, l, dir_, threads_);
+        const io::DerivedLayer built = io::build_derived_layer(catalogue_, l, dir_, threads_, progress_callback());
         warn_about_build(built.blocks_label, built.blocks_report, false);
         const fs::path target = dir_ / l.file;
         fs::create_directories(target.parent_path());
@@ -88,25 +87,24 @@ private:
 
     static std::string layer_name(const io::CatalogueLayer& l) { return io::catalogue_layer_name(l); }
 
-    /// Progress on a terminal; a warning whenever a read starts again (it explains a delay).
+    /// Progress as every long phase's ("download layer x 40% (…)"); a warning whenever a
+    /// read starts again (it explains a delay).
     io::DownloadEvents events(const std::string& what) const
     {
         io::DownloadEvents e;
-        const bool tty = ::isatty(STDERR_FILENO);
-        if (!quiet_ && tty)
-            e.progress = [what](std::int64_t n) {
-                std::cerr << "\rcoterm: downloading " << what << ": " << n << " " << std::flush;
+        if (ProgressFn progress = progress_callback())
+            e.progress = [progress, phase = "download " + what](std::int64_t done, std::int64_t total) {
+                // A server that does not count its features gives no total to measure by.
+                if (total > 0) progress(phase, static_cast<std::size_t>(done), static_cast<std::size_t>(total));
             };
-        e.retrying = [tty](const std::string& why) {
-            std::cerr << (tty ? "\r\033[K" : "") << "coterm: warning: " << why << "\n";
-        };
+        e.retrying = [](const std::string& why) { warning() << why << '\n'; };
         return e;
     }
 
     void say(const std::string& what, const std::string& text) const
     {
         if (quiet_) return;
-        if (::isatty(STDERR_FILENO)) std::cerr << "\r\033[K";
+        clear_progress();
         std::cerr << "coterm: " << what << ": " << text << "\n";
     }
 

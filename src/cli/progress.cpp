@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "cli/progress.hpp"
 
+#include "core/time_left.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -132,16 +133,6 @@ ProgressFn progress_callback()
 {
     if (!progress_shown()) return {};
     return [](std::string_view phase, std::size_t done, std::size_t total) { report(phase, done, total); };
-}
-
-std::string time_left_text(double elapsed_s, std::size_t done, std::size_t total)
-{
-    // Too early to tell: no work done yet, or not a second of it to judge the rate by.
-    if (done == 0 || done >= total || elapsed_s < 1.0) return "";
-    const double left = elapsed_s * static_cast<double>(total - done) / static_cast<double>(done);
-    if (left < 1.0) return "";
-    if (left < 90.0) return "about " + std::to_string(static_cast<long>(std::lround(left))) + " s left";
-    return "about " + std::to_string(static_cast<long>(std::lround(left / 60.0))) + " min left";
 }
 
 // --progress wins over a command's own quiet flag, as it does for every other phase.

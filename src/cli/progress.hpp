@@ -56,7 +56,4 @@ private:
     bool enabled_;
 };
 
-/// "about 12 s left", "about 3 min left", "" under 1 s: the time left at the rate so far.
-std::string time_left_text(double elapsed_s, std::size_t done, std::size_t total);
-
 } // namespace coterm::cli

@@ -61,8 +61,9 @@ _coterm()
             mapfile -t COMPREPLY < <(compgen -W "$(_coterm_layer_ids "$exe")" -- "$cur"; compgen -f -- "$cur")
             return ;;
         --threads | --min-share | --tolerance | --min-people | --uncertain | --count | --simplify | --title | \
-            --width | --height | --dpi | --seed | --effort | --period | --var)
-            return ;; # a value the user types
+            --width | --height | --dpi | --seed | --effort | --period | --var | \
+            --where | --sql | --*-where | --*-sql)
+            return ;; # a value the user types (a number, a filter, a statement)
     esac
     if [[ $cur == -* ]]; then
         mapfile -t COMPREPLY < <(compgen -W "$(_coterm_options "$exe" "${path[@]}")" -- "$cur")

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include "core/table.hpp"
+#include "io/layer_reader.hpp"
 
 #include <string>
 #include <vector>
@@ -15,10 +16,12 @@ struct AttributeValues {
                               ///< double (real), std::int64_t (integer), string, or missing (null)
 };
 
-/// Reads field `field` of every feature of `layer_name` in `source` (empty: the only
-/// layer), for colouring a map. Throws DataError for an unreadable source and
-/// UsageError naming the candidates when the layer or field is not there.
-AttributeValues read_attribute(const std::string& source, const std::string& layer_name, const std::string& field,
+/// Reads field `field` of every feature of the layer `options` selects in `source`, for
+/// colouring a map: its layer_name (empty: the only layer), sql and where are applied as
+/// read_raw_layer applies them, so the values line up with read_raw_layer's features.
+/// Throws DataError for an unreadable source and UsageError naming the candidates when
+/// the layer or field is not there, or naming the option when the filter is refused.
+AttributeValues read_attribute(const std::string& source, const ReadOptions& options, const std::string& field,
                                const std::string& label);
 
 } // namespace coterm::io

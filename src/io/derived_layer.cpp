@@ -17,11 +17,12 @@ std::string catalogue_layer_name(const CatalogueLayer& layer)
 }
 
 DerivedLayer build_derived_layer(const Catalogue& catalogue, const CatalogueLayer& l,
-                                 const std::filesystem::path& data_dir, unsigned threads)
+                                 const std::filesystem::path& data_dir, unsigned threads, const ProgressFn& progress)
 {
     if (!l.derive) throw DataError("layer '" + l.id + "' has no derive entry");
     DerivedLayer out;
-    const Layer blocks = load_layer(locate_layer(l.derive->from, catalogue, data_dir, {}), threads, out.blocks_report);
+    const Layer blocks = load_layer(locate_layer(l.derive->from, catalogue, data_dir, {}), threads, out.blocks_report,
+                                    nullptr, progress);
     out.blocks_label = blocks.label;
     const CatalogueLookup* lookup = catalogue.find_lookup(l.derive->lookup);
     const std::filesystem::path lookup_file = data_dir / lookup->file;
@@ -52,7 +53,9 @@ DerivedLayer build_derived_layer(const Catalogue& catalogue, const CatalogueLaye
     std::vector<FootprintSpec> specs;
     for (auto& [code, g] : groups)
         specs.push_back(std::move(g));
+    report_progress(progress, "dissolve " + l.id, 0, 1);
     const Layer built = dissolve_footprints(blocks, specs, threads, out.not_coverage);
+    report_progress(progress, "dissolve " + l.id, 1, 1);
     out.table.columns = {{l.code_field, Format::text},
                          {l.name_field.empty() ? "name" : l.name_field, Format::text},
                          {"n_blocks", Format::integer}};

@@ -2,6 +2,7 @@
 #pragma once
 #include "core/geometry.hpp"
 #include "core/layer.hpp"
+#include "core/progress.hpp"
 #include "core/table.hpp"
 #include "io/catalogue.hpp"
 
@@ -30,8 +31,10 @@ struct DerivedLayer {
 /// block, e.g. LSOA 2011 → 2021 merges) counts once, in its first group; rows whose block
 /// is not a feature of `from` (e.g. Welsh LSOAs) are skipped. DataError when no block
 /// matches or the built count differs from the catalogue's `features`.
+/// `progress` hears "read"/"build" of the blocks and "dissolve <id>".
 DerivedLayer build_derived_layer(const Catalogue& catalogue, const CatalogueLayer& layer,
-                                 const std::filesystem::path& data_dir, unsigned threads);
+                                 const std::filesystem::path& data_dir, unsigned threads,
+                                 const ProgressFn& progress = {});
 
 /// The layer name of a catalogue entry inside its file (`layer`, else the file's stem).
 std::string catalogue_layer_name(const CatalogueLayer& layer);

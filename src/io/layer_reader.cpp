@@ -230,7 +230,8 @@ RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, c
         if (count > 0 && out.features.size() % 256 == 0)
             report_progress(progress, "read " + label, out.features.size(), static_cast<std::size_t>(count));
     }
-    if (count > 0) report_progress(progress, "read " + label, out.features.size(), out.features.size());
+    // Also when the driver could not count (GeoJSON under a where-filter): the phase ends.
+    if (!out.features.empty()) report_progress(progress, "read " + label, out.features.size(), out.features.size());
     const std::string late_error = take_gdal_error("");
     // Drivers such as GPKG check a where-filter only when the first feature is read.
     if (!late_error.empty() && out.features.empty() && !options.where.empty())

@@ -13,6 +13,7 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <vector>
@@ -57,7 +58,7 @@ struct Page {
 /// One attempt at reading every page of the query. Throws DataError on a request that
 /// failed for good, an unreadable or truncated page, a missing field or a short read.
 Page read_once(const std::string& url, const Download& d, std::int64_t expected,
-               const std::function<void(std::int64_t)>& progress)
+               const std::function<void(std::int64_t, std::int64_t)>& progress)
 {
     take_gdal_error();
     const Dataset ds(open_vector("ESRIJSON:" + url));
@@ -80,6 +81,7 @@ Page read_once(const std::string& url, const Download& d, std::int64_t expected,
     const GIntBig counted = OGR_L_GetFeatureCount(layer, TRUE); // returnCountOnly; -1 when unknown
     take_gdal_error();
     CPLErrorReset();
+    const std::int64_t total = counted >= 0 ? static_cast<std::int64_t>(counted) : expected;
     OGR_L_ResetReading(layer);
     while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
         Record r;
@@ -91,7 +93,8 @@ Page read_once(const std::string& url, const Download& d, std::int64_t expected,
         }
         OGR_F_Destroy(f);
         page.records.push_back(std::move(r));
-        if (progress && page.records.size() % 256 == 0) progress(static_cast<std::int64_t>(page.records.size()));
+        if (progress && page.records.size() % 256 == 0)
+            progress(static_cast<std::int64_t>(page.records.size()), std::max<std::int64_t>(total, 0));
     }
     const auto n = static_cast<std::int64_t>(page.records.size());
     // GDAL ends the iteration quietly on a page it could not fetch or parse: the error
@@ -107,7 +110,7 @@ Page read_once(const std::string& url, const Download& d, std::int64_t expected,
     if (expected > 0 && n != expected)
         throw DataError(url + ": read " + std::to_string(n) + " features, the catalogue expects " +
                         std::to_string(expected));
-    if (progress) progress(n);
+    if (progress) progress(n, n);
     return page;
 }
 

@@ -13,10 +13,11 @@ namespace coterm::io {
 /// No output CRS is asked for: the source's is kept.
 std::string download_url(const std::string& base, const Download& d);
 
-/// What a download tells its caller: the number of features read so far (for progress
-/// on a terminal) and why a read is being started again (a warning). Either may be empty.
+/// What a download tells its caller: the number of features read so far out of the
+/// server's count (0 when unknown), for progress, and why a read is being started again
+/// (a warning). Either may be empty.
 struct DownloadEvents {
-    std::function<void(std::int64_t)> progress;
+    std::function<void(std::int64_t done, std::int64_t total)> progress;
     std::function<void(const std::string&)> retrying;
 };
 

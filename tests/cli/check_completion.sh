@@ -41,5 +41,11 @@ expect "fetch" data f
 expect "overlap" help ove
 expect "area population" score --weight ""
 reject "overlap" overlap ltla24 ov
+expect "--where --sql --against-where --against-sql" validate ltla24 --
+expect "--where --sql" map ltla24 --
+expect "--blocks-where --blocks-sql" propose --
+expect "--a-where --b-sql --blocks-where" diff --
+reject "ltla24" validate ltla24 --where ""
+reject "ltla24" overlap ltla24 icb24 --b-sql ""
 ((failures == 0)) || exit 1
 echo "check_completion: ok"

@@ -14,11 +14,16 @@ function(must_match what text regex)
 endfunction()
 
 # 1. Blocks, lookup and the derived districts.
-execute_process(COMMAND ${SERVER} ${FIXTURES} -- ${EXE} data fetch districts --ons-url {url} --data ${OUT}
+execute_process(COMMAND ${SERVER} ${FIXTURES} -- ${EXE} data fetch districts --ons-url {url} --data ${OUT} --progress
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "fetch failed (${rc}):\n${err}")
 endif()
+# --progress: each download (of the server's count) and each phase of the build is named.
+must_match("progress" "${err}" "\ncoterm: download layer blocks 100% [(]4/4[)]\n")
+must_match("progress" "${err}" "\ncoterm: download lookup blocks-districts 100% [(]4/4[)]\n")
+must_match("progress" "${err}" "\ncoterm: read blocks 100% [(]4/4[)]\ncoterm: build blocks 100% [(]1/1[)]\n")
+must_match("progress" "${err}" "\ncoterm: dissolve districts 100% [(]1/1[)]\n")
 must_match("retried request" "${err}" "503 /Blocks_TEST_BSC/FeatureServer/0/query[^\n]*resultOffset=2\nfake_featureserver: 200 /Blocks_TEST_BSC/FeatureServer/0/query[^\n]*resultOffset=2")
 must_match("blocks" "${err}" "blocks: downloaded 4 features from Blocks_TEST_BSC")
 must_match("lookup" "${err}" "lookup blocks-districts: downloaded 4 rows from Lookup_TEST_LU")

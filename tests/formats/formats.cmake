@@ -12,3 +12,13 @@ foreach(case gpkg_by_extension fgb_by_extension geojson_types json_by_extension 
             ${CMAKE_CURRENT_SOURCE_DIR}/fixtures ${CMAKE_CURRENT_BINARY_DIR}/formats)
   set_tests_properties(formats.${case} PROPERTIES LABELS "cli;formats" SKIP_RETURN_CODE 77 TIMEOUT 120)
 endforeach()
+
+# Source filters on every layer a command reads; progress of every long phase (issue 15
+# items 2, 4): tests/formats/filters.sh.
+foreach(case validate_where validate_against_where map_where_color diff_where propose_blocks_where bad_filters
+             progress_phases)
+  add_test(NAME filters.${case}
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/formats/filters.sh ${case} $<TARGET_FILE:coterm>
+            ${CMAKE_CURRENT_SOURCE_DIR}/fixtures ${CMAKE_CURRENT_BINARY_DIR}/filters)
+  set_tests_properties(filters.${case} PROPERTIES LABELS "cli;formats" SKIP_RETURN_CODE 77 TIMEOUT 120)
+endforeach()
