@@ -94,7 +94,7 @@ std::string svg_path_data(const Wkb& wkb, double unit_m)
 std::vector<Wkb> simplified_outlines(const std::vector<const Geometry*>& shapes, double tolerance_m, unsigned threads)
 {
     std::vector<Wkb> out(shapes.size());
-    parallel_for(shapes.size(), threads, [&](std::size_t i) {
+    parallel_for(shapes.size(), resolve_threads(threads), [&](std::size_t i) {
         // A copy of our own: the result is made through the input's factory (architecture.md).
         const Geometry local = shapes[i]->copy_for_this_thread();
         out[i] = Geometry(GEOSSimplify_r(geos_context(), local.get(), tolerance_m)).to_wkb();
