@@ -54,7 +54,7 @@ public:
         const fs::path out = io::run_folder_path(o_.out, q.name);
         io::check_run_folder(out, {q.folder, ctx.data_dir});
         const analysis::RunResult r = analysis::run_query(ctx, o_.run);
-        const auto files = run_files(r, ctx.catalogue, !o_.no_report);
+        const auto files = run_files(r, ctx.catalogue, !o_.no_report, {}, ctx.threads);
         io::write_run_folder(out, files, {q.folder, ctx.data_dir}, io::query_record(out, o_.run.query));
         if (!o_.quiet) {
             if (!r.simplified.empty()) std::cerr << "coterm: " << r.simplified << "\n";

@@ -5,6 +5,7 @@
 #include "cli/run_markdown.hpp"
 #include "cli/run_tables.hpp"
 #include "core/number_format.hpp"
+#include "core/parallel.hpp"
 #include "core/strings.hpp"
 #include "render/display_format.hpp"
 #include "render/map_geometry.hpp"
@@ -92,12 +93,13 @@ std::string plain(std::string text)
 
 } // namespace
 
-render::Overlay comparison_overlay(const Layer& layer, const io::Catalogue& catalogue, bool visible)
+render::Overlay comparison_overlay(const Layer& layer, const io::Catalogue& catalogue, bool visible, unsigned threads)
 {
     std::vector<const Geometry*> shapes;
     for (const auto& f : layer.features)
         shapes.push_back(&f.geometry);
-    return {short_title(catalogue, layer.label), render::simplified_outlines(shapes, overlay_simplify_m), visible};
+    return {short_title(catalogue, layer.label), render::simplified_outlines(shapes, overlay_simplify_m, threads),
+            visible};
 }
 
 render::ReportModel run_report_model(const RunReportInput& in)
@@ -110,8 +112,24 @@ render::ReportModel run_report_model(const RunReportInput& in)
     m.title = q.title.empty() ? q.name : q.title;
     m.subtitle = q.description;
     m.attribution = attribution;
-    for (const auto& c : r.comparisons)
-        m.overlays.push_back(comparison_overlay(*c.layer, in.catalogue, m.overlays.empty()));
+    // Display geometry: the run's map geometry when the query simplified it, else the
+    // footprints simplified at 100 m on one thread while the comparison outlines take the
+    // others. The two touch different layers and fill their own slots, so the result does
+    // not depend on the schedule; a footprint layer that is also compared runs them in turn
+    // (envelopes are cached lazily on first use: rule 1 of docs/architecture.md).
+    std::string note;
+    std::vector<Wkb> simplified;
+    const unsigned threads = resolve_threads(in.threads);
+    const bool footprints_compared =
+        std::any_of(r.comparisons.begin(), r.comparisons.end(), [&](const auto& c) { return c.layer == r.footprints; });
+    m.overlays.resize(r.comparisons.size());
+    parallel_for(2, footprints_compared ? 1 : threads, [&](std::size_t task) {
+        if (task == 0 && r.simplified.empty()) simplified = analysis::map_geometries(fp, report_simplify_m, note);
+        if (task == 1)
+            for (std::size_t k = 0; k < r.comparisons.size(); ++k)
+                m.overlays[k] =
+                    comparison_overlay(*r.comparisons[k].layer, in.catalogue, k == 0, std::max(1u, threads - 1));
+    });
 
     // Measures and the two tables, column by column, straight from the result model.
     m.measures.push_back({"population", "People", ValueKind::count, ""});
@@ -199,10 +217,6 @@ render::ReportModel run_report_model(const RunReportInput& in)
     if (!r.comparisons.empty())
         m.marked_label = "Splits a unit of " + short_title(in.catalogue, r.comparisons.front().layer->label);
 
-    // Display geometry: the run's map geometry when the query simplified it, else 100 m.
-    std::string note;
-    const std::vector<Wkb> simplified =
-        r.simplified.empty() ? analysis::map_geometries(fp, report_simplify_m, note) : std::vector<Wkb>{};
     for (std::size_t i = 0; i < n; ++i) {
         render::MapFeature f{fp.features[i].code,
                              fp.features[i].name,
@@ -251,8 +265,13 @@ render::ReportModel run_report_model(const RunReportInput& in)
 std::vector<std::pair<std::string, std::string>> run_report_files(const RunReportInput& in)
 {
     const render::ReportModel m = run_report_model(in);
-    render::StaticMapOptions png;
-    return {{"report.html", render::render_report_html(m)}, {"map.png", render::render_static_map(m, png)}};
+    // The page and the image read the same finished model: drawn side by side.
+    std::vector<std::pair<std::string, std::string>> files{{"report.html", {}}, {"map.png", {}}};
+    parallel_for(2, resolve_threads(in.threads), [&](std::size_t task) {
+        if (task == 0) files[1].second = render::render_static_map(m, render::StaticMapOptions{});
+        if (task == 1) files[0].second = render::render_report_html(m);
+    });
+    return files;
 }
 
 } // namespace coterm::cli

@@ -24,11 +24,14 @@ inline constexpr double overlay_simplify_m = 200;
 struct RunReportInput {
     const analysis::RunResult& run;
     const io::Catalogue& catalogue; ///< for the layers' titles
+    unsigned threads = 0;           ///< for the display geometry and drawing; 0: all cores
 };
 
 /// A comparison layer's boundaries for the report: simplified at overlay_simplify_m and
-/// labelled by the catalogue's title (e.g. "Police force areas (pfa24)").
-render::Overlay comparison_overlay(const Layer& layer, const io::Catalogue& catalogue, bool visible);
+/// labelled by the catalogue's title (e.g. "Police force areas (pfa24)"), shapes in
+/// parallel on `threads` (0: all cores).
+render::Overlay comparison_overlay(const Layer& layer, const io::Catalogue& catalogue, bool visible,
+                                   unsigned threads = 0);
 
 /// The model of a run's report: measures (population, each variable and its per-head
 /// figure, each comparison layer's relation, units met, shares and people in split

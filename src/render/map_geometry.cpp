@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace coterm::render {
 
@@ -91,14 +93,110 @@ std::string svg_path_data(const Wkb& wkb, double unit_m)
     return d;
 }
 
+namespace {
+
+double distance_to_segment(const MapPoint& p, const MapPoint& a, const MapPoint& b)
+{
+    const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+    const double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+    return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+/// Douglas–Peucker of a closed ring (`ring` without its closing point): its first point
+/// and the point farthest from it are kept, and each half between them is simplified.
+/// Returns the kept points, closed; empty when fewer than three are left.
+std::vector<MapPoint> simplify_ring(const std::vector<MapPoint>& ring, double tolerance)
+{
+    const std::size_t n = ring.size();
+    if (n < 3) return {};
+    auto at = [&](std::size_t i) -> const MapPoint& { return ring[i % n]; }; // index n is the first point again
+    std::vector<bool> keep(n, false);
+    keep[0] = true;
+    std::size_t far = 0;
+    for (std::size_t i = 1; i < n; ++i)
+        if (distance_to_segment(ring[i], ring[0], ring[0]) > distance_to_segment(ring[far], ring[0], ring[0])) far = i;
+    keep[far] = true;
+    std::vector<std::pair<std::size_t, std::size_t>> stack{{0, far}, {far, n}};
+    while (!stack.empty()) {
+        const auto [first, last] = stack.back();
+        stack.pop_back();
+        double worst = tolerance;
+        std::size_t worst_at = first;
+        for (std::size_t i = first + 1; i < last; ++i)
+            if (const double d = distance_to_segment(ring[i], at(first), at(last)); d > worst) worst = d, worst_at = i;
+        if (worst_at == first) continue;
+        keep[worst_at] = true;
+        stack.push_back({first, worst_at});
+        stack.push_back({worst_at, last});
+    }
+    std::vector<MapPoint> out;
+    for (std::size_t i = 0; i < n; ++i)
+        if (keep[i]) out.push_back(ring[i]);
+    if (out.size() < 3) return {};
+    out.push_back(out.front());
+    return out;
+}
+
+template <typename T> void append_le(Wkb& out, T value)
+{
+    // WKB here is little-endian, as the machines coterm builds for (core/wkb.cpp).
+    const std::size_t at = out.size();
+    out.resize(at + sizeof(T));
+    std::memcpy(out.data() + at, &value, sizeof(T));
+}
+
+/// A little-endian 2D WKB MultiPolygon of `polygons` (each: exterior ring, then holes).
+Wkb multipolygon_wkb(const std::vector<std::vector<std::vector<MapPoint>>>& polygons)
+{
+    Wkb out;
+    out.push_back(1);
+    append_le<std::uint32_t>(out, 6);
+    append_le<std::uint32_t>(out, static_cast<std::uint32_t>(polygons.size()));
+    for (const auto& rings : polygons) {
+        out.push_back(1);
+        append_le<std::uint32_t>(out, 3);
+        append_le<std::uint32_t>(out, static_cast<std::uint32_t>(rings.size()));
+        for (const auto& ring : rings) {
+            append_le<std::uint32_t>(out, static_cast<std::uint32_t>(ring.size()));
+            for (const auto& p : ring) {
+                append_le(out, p.x);
+                append_le(out, p.y);
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+Wkb simplified_outline(const Wkb& wkb, double tolerance_m)
+{
+    Wkb copy = wkb; // for_each_ring gives write access to the buffer; ours stays const
+    std::vector<std::vector<std::vector<MapPoint>>> polygons;
+    std::vector<MapPoint> points;
+    bool exterior_kept = false;
+    for_each_ring(copy, [&](std::size_t, std::size_t ring_index, WkbRing ring) {
+        points.resize(ring.count);
+        for (std::size_t i = 0; i < ring.count; ++i)
+            read_point(ring, i, points[i].x, points[i].y);
+        if (points.size() > 1 && points.front().x == points.back().x && points.front().y == points.back().y)
+            points.pop_back();
+        std::vector<MapPoint> kept = simplify_ring(points, tolerance_m);
+        if (ring_index == 0) {
+            exterior_kept = !kept.empty(); // a polygon whose exterior collapsed goes with its holes
+            if (exterior_kept) polygons.push_back({std::move(kept)});
+        } else if (exterior_kept && !kept.empty()) {
+            polygons.back().push_back(std::move(kept));
+        }
+    });
+    return multipolygon_wkb(polygons);
+}
+
 std::vector<Wkb> simplified_outlines(const std::vector<const Geometry*>& shapes, double tolerance_m, unsigned threads)
 {
     std::vector<Wkb> out(shapes.size());
-    parallel_for(shapes.size(), threads, [&](std::size_t i) {
-        // A copy of our own: the result is made through the input's factory (architecture.md).
-        const Geometry local = shapes[i]->copy_for_this_thread();
-        out[i] = Geometry(GEOSSimplify_r(geos_context(), local.get(), tolerance_m)).to_wkb();
-    });
+    parallel_for(shapes.size(), resolve_threads(threads),
+                 [&](std::size_t i) { out[i] = simplified_outline(shapes[i]->to_wkb(), tolerance_m); });
     return out;
 }
 

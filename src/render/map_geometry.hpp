@@ -32,12 +32,18 @@ Box map_extent(const std::vector<MapFeature>& features);
 /// identical in both.
 std::string svg_path_data(const Wkb& wkb, double unit_m);
 
-/// Boundary lines for display, fast: each shape simplified on its own by GEOS
-/// Douglas–Peucker (GEOSSimplify) at `tolerance_m`, shapes in parallel on `threads`
-/// (0: all cores). Unlike the coverage simplifier (§14.1) an edge two shapes share may be
-/// simplified differently on each side, by up to the tolerance — invisible when drawn as
-/// lines at map scale, and many times faster on the LSOA-built layers. For overlays only,
-/// never for filled areas.
+/// A (multi)polygon's boundary lines for display, fast: each ring simplified on its own
+/// by Douglas–Peucker at `tolerance_m` (its first point and the point farthest from it
+/// kept), rings left with fewer than three points dropped (a polygon with its holes when
+/// its exterior goes), returned as a little-endian 2D WKB MultiPolygon. Nothing is
+/// repaired: a ring may cross itself or another, which draws the same as lines.
+Wkb simplified_outline(const Wkb& wkb, double tolerance_m);
+
+/// simplified_outline of each shape, shapes in parallel on `threads` (0: all cores).
+/// Unlike the coverage simplifier (§14.1) an edge two shapes share may be simplified
+/// differently on each side, by up to the tolerance — invisible when drawn as lines at
+/// map scale, and many times faster on the LSOA-built layers. For overlays only, never
+/// for filled areas.
 std::vector<Wkb> simplified_outlines(const std::vector<const Geometry*>& shapes, double tolerance_m,
                                      unsigned threads = 0);
 

@@ -6,11 +6,11 @@
 #include "render/map_geometry.hpp"
 #include "render/map_text.hpp"
 #include "render/palette.hpp"
+#include "render/png_file.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -270,26 +270,6 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
     return CAIRO_STATUS_SUCCESS;
 }
 
-/// Adds a pHYs chunk (pixels per metre) after IHDR: Cairo writes none, and a PNG for
-/// print should say its resolution.
-std::string with_dpi(std::string png, double dpi)
-{
-    if (png.size() < 33 || png.compare(12, 4, "IHDR") != 0) throw DataError("Cairo wrote an unexpected PNG header");
-    const auto ppm = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
-    std::string chunk = "pHYs";
-    for (int i = 0; i < 2; ++i)
-        for (int shift = 24; shift >= 0; shift -= 8)
-            chunk += static_cast<char>((ppm >> shift) & 0xff);
-    chunk += '\1'; // unit: metre
-    const auto crc = static_cast<std::uint32_t>(
-        crc32(0, reinterpret_cast<const Bytef*>(chunk.data()), static_cast<uInt>(chunk.size())));
-    std::string out = std::string("\0\0\0\x09", 4) + chunk;
-    for (int shift = 24; shift >= 0; shift -= 8)
-        out += static_cast<char>((crc >> shift) & 0xff);
-    png.insert(33, out);
-    return png;
-}
-
 } // namespace
 
 StaticLayout layout_static_map(const ReportModel& model, const StaticMapOptions& options)
@@ -341,14 +321,21 @@ std::string render_static_map(const ReportModel& model, const StaticMapOptions& 
     draw(cr, model, options, f);
     const cairo_status_t drawn = cairo_status(cr);
     cairo_destroy(cr);
-    if (options.format == ImageFormat::png && drawn == CAIRO_STATUS_SUCCESS)
-        cairo_surface_write_to_png_stream(surface, append_bytes, &bytes);
+    if (options.format == ImageFormat::png && drawn == CAIRO_STATUS_SUCCESS &&
+        cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS) {
+        try {
+            bytes = encode_png(surface, options.dpi);
+        } catch (...) {
+            cairo_surface_destroy(surface);
+            throw;
+        }
+    }
     cairo_surface_finish(surface);
     const cairo_status_t status = drawn != CAIRO_STATUS_SUCCESS ? drawn : cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS)
         throw DataError(std::string("drawing the map: ") + cairo_status_to_string(status));
-    return options.format == ImageFormat::png ? with_dpi(std::move(bytes), options.dpi) : bytes;
+    return bytes;
 }
 
 } // namespace coterm::render

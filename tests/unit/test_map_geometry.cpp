@@ -37,3 +37,19 @@ TEST_CASE("The extent holds every feature and a label point lies inside its shap
     CHECK(p.y > 0);
     CHECK(p.y < 1000);
 }
+
+TEST_CASE("An outline drops what lies within the tolerance and rings that collapse, keeping holes")
+{
+    // The 1 m bump of the bottom side goes at 5 m; the 40 m hole stays; the 2 m hole and
+    // the 2 m island collapse below three points and go (the island with its exterior).
+    const Wkb in = Geometry::from_wkt("MULTIPOLYGON(((0 0,50 1,100 0,100 100,0 100,0 0),(40 40,60 40,60 60,40 60,40 "
+                                      "40),(10 10,12 10,12 12,10 10)),((200 200,202 200,202 202,200 200)))")
+                       .to_wkb();
+    const std::string expected =
+        Geometry::from_wkt("MULTIPOLYGON(((0 0,100 0,100 100,0 100,0 0),(40 40,60 40,60 60,40 60,40 40)))").to_wkt();
+    CHECK(Geometry::from_wkb(simplified_outline(in, 5)).to_wkt() == expected);
+    // A square keeps its four corners; the result is always a MultiPolygon.
+    const Wkb square = test::square_wkb(0, 0);
+    CHECK(Geometry::from_wkb(simplified_outline(square, 0.5)).to_wkt() ==
+          Geometry::from_wkt("MULTIPOLYGON(((0 0,1000 0,1000 1000,0 1000,0 0)))").to_wkt());
+}
