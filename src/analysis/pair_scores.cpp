@@ -10,13 +10,31 @@ namespace coterm::analysis {
 ScoredPair score_layers(const Layer& a, const Layer& b, const LoadedWeights* weights, Spread spread,
                         const RuleRequest& request, double boundary_m, unsigned threads)
 {
+    LayerReuse a_reuse, b_reuse;
+    a_reuse.segments = segment_layer(a);
+    b_reuse.segments = segment_layer(b);
+    return score_layers(a, b, a_reuse, b_reuse, weights, spread, request, boundary_m, threads);
+}
+
+ScoredPair score_layers(const Layer& a, const Layer& b, LayerReuse& a_reuse, LayerReuse& b_reuse,
+                        const LoadedWeights* weights, Spread spread, const RuleRequest& request, double boundary_m,
+                        unsigned threads)
+{
     RuleRequest r = request;
     r.population = weights != nullptr;
     ScoredPair out;
-    out.rule = choose_rule(a, b, r, threads);
+    // The rule's two measures (choose_rule) and the alignment's (align_boundaries) in
+    // one pass over each layer's internal boundary; each equals its own call bit for bit.
+    const std::vector<NearQuery> queries{
+        {near_distance_m, parallel_cos}, {exact_distance_m, parallel_cos}, {boundary_m, 0}};
+    const auto a_near = lengths_within(a_reuse.segments.internal, b_reuse.segments, queries, threads);
+    const auto b_near = lengths_within(b_reuse.segments.internal, a_reuse.segments, queries, threads);
+    out.rule = rule_from_lengths(a_near[0] + b_near[0], a_near[1] + b_near[1], r);
     OverlapOptions overlap_options;
     overlap_options.threads = threads;
     overlap_options.keep_pieces = weights && spread == Spread::area;
+    overlap_options.a_neighbours = &a_reuse.neighbours;
+    overlap_options.b_neighbours = &b_reuse.neighbours;
     const OverlapResult overlap = compute_overlap(a, b, overlap_options);
     std::vector<ScoreCell> cells;
     std::vector<double> a_weight, b_weight;
@@ -41,7 +59,11 @@ ScoredPair score_layers(const Layer& a, const Layer& b, const LoadedWeights* wei
     for (const auto& c : cells)
         covered += c.weight;
     settle_coverage(out.rule, out.a_total, out.b_total, covered);
-    out.boundary = align_boundaries(a, b, boundary_m, threads);
+    out.boundary.distance_m = boundary_m;
+    out.boundary.a_internal_m = a_reuse.segments.internal_m;
+    out.boundary.a_near_m = a_near[2];
+    out.boundary.b_internal_m = b_reuse.segments.internal_m;
+    out.boundary.b_near_m = b_near[2];
     out.scores = score_matrix(cells, a_weight, b_weight, out.rule.options, out.counts);
     return out;
 }

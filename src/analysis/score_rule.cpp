@@ -21,16 +21,21 @@ ScoreRule choose_rule(const Layer& a, const Layer& b, const RuleRequest& request
 {
     if (request.min_people > 0 && !request.population)
         throw UsageError("--min-people needs population weights (--weight population)");
-    ScoreRule rule;
     // Each layer's internal boundary against every boundary line of the other: where the
     // two run along each other within the generalisation scale, do they coincide? Only
     // nearly parallel lines count, so lines meeting at a junction are not "near".
-    const auto a_internal = internal_segments(a), b_internal = internal_segments(b);
-    const auto a_all = all_segments(a), b_all = all_segments(b);
-    const double near = length_within(a_internal, b_all, near_distance_m, threads, parallel_cos) +
-                        length_within(b_internal, a_all, near_distance_m, threads, parallel_cos);
-    const double exact = length_within(a_internal, b_all, exact_distance_m, threads, parallel_cos) +
-                         length_within(b_internal, a_all, exact_distance_m, threads, parallel_cos);
+    const LayerSegments sa = segment_layer(a), sb = segment_layer(b);
+    const std::vector<NearQuery> queries{{near_distance_m, parallel_cos}, {exact_distance_m, parallel_cos}};
+    const auto a_near = lengths_within(sa.internal, sb, queries, threads);
+    const auto b_near = lengths_within(sb.internal, sa, queries, threads);
+    return rule_from_lengths(a_near[0] + b_near[0], a_near[1] + b_near[1], request);
+}
+
+ScoreRule rule_from_lengths(double near, double exact, const RuleRequest& request)
+{
+    if (request.min_people > 0 && !request.population)
+        throw UsageError("--min-people needs population weights (--weight population)");
+    ScoreRule rule;
     rule.near_length_m = near;
     rule.exact_share = near > 0 ? exact / near : 0;
     rule.shared = near > 0 && rule.exact_share >= shared_threshold;

@@ -51,4 +51,9 @@ void settle_coverage(ScoreRule& rule, double a_weight, double b_weight, double c
 /// Explicit requests override either.
 ScoreRule choose_rule(const Layer& a, const Layer& b, const RuleRequest& request, unsigned threads);
 
+/// choose_rule once the boundary lines are measured: `near_m` and `exact_m` are the
+/// lengths of both layers' internal boundaries within near_distance_m and
+/// exact_distance_m of the other layer's boundary lines, nearly parallel ones only.
+ScoreRule rule_from_lengths(double near_m, double exact_m, const RuleRequest& request);
+
 } // namespace coterm::analysis

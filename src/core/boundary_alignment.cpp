@@ -99,13 +99,95 @@ bool capsule_interval(const Segment& p, const Segment& q, double d, double& t0, 
 
 } // namespace
 
-std::vector<Segment> internal_segments(const Layer& layer)
+/// Boxes of a segment list, bulk-loaded.
+struct SegmentIndex {
+    index::BoxTree tree;
+};
+
+namespace {
+
+SegmentIndex index_segments(const std::vector<Segment>& b)
 {
-    const std::vector<Segment> all = sorted_segments(layer);
+    std::vector<index::BoxEntry> entries;
+    entries.reserve(b.size());
+    for (std::size_t i = 0; i < b.size(); ++i)
+        entries.emplace_back(index::to_box({std::min(b[i].x0, b[i].x1), std::min(b[i].y0, b[i].y1),
+                                            std::max(b[i].x0, b[i].x1), std::max(b[i].y0, b[i].y1)}),
+                             i);
+    return SegmentIndex{index::BoxTree(entries.begin(), entries.end())};
+}
+
+/// Σ over `a` of the length within each query's distance of some `b` segment (`tree`
+/// indexes b). One index query at the largest distance; a hit counts for a query only
+/// when its box meets the segment's box widened by that query's distance, the test the
+/// index makes, so each total equals that of a query made alone. Sums per chunk of
+/// `a`, added in chunk order: the same for any thread count.
+std::vector<double> measure_near(const std::vector<Segment>& a, const std::vector<Segment>& b,
+                                 const index::BoxTree& tree, const std::vector<NearQuery>& queries, unsigned threads)
+{
+    double reach = 0;
+    for (const NearQuery& q : queries)
+        reach = std::max(reach, q.distance);
+    constexpr std::size_t chunk = 4096;
+    const std::size_t chunks = (a.size() + chunk - 1) / chunk;
+    std::vector<std::vector<double>> near(queries.size(), std::vector<double>(chunks, 0.0));
+    parallel_for(chunks, resolve_threads(threads), [&](std::size_t c) {
+        std::vector<std::vector<std::pair<double, double>>> spans(queries.size());
+        std::vector<index::BoxType> boxes(queries.size());
+        for (std::size_t k = c * chunk; k < std::min(a.size(), (c + 1) * chunk); ++k) {
+            const Segment& s = a[k];
+            const double lo_x = std::min(s.x0, s.x1), lo_y = std::min(s.y0, s.y1);
+            const double hi_x = std::max(s.x0, s.x1), hi_y = std::max(s.y0, s.y1);
+            for (std::size_t j = 0; j < queries.size(); ++j) {
+                const double d = queries[j].distance;
+                boxes[j] = index::to_box({lo_x - d, lo_y - d, hi_x + d, hi_y + d});
+                spans[j].clear();
+            }
+            index::query(tree, {lo_x - reach, lo_y - reach, hi_x + reach, hi_y + reach}, [&](const index::BoxEntry& e) {
+                const Segment& q = b[e.second];
+                for (std::size_t j = 0; j < queries.size(); ++j) {
+                    if (!index::bg::intersects(e.first, boxes[j])) continue;
+                    if (queries[j].min_abs_cos > 0) {
+                        const double dot = (s.x1 - s.x0) * (q.x1 - q.x0) + (s.y1 - s.y0) * (q.y1 - q.y0);
+                        if (std::fabs(dot) < queries[j].min_abs_cos * length(s) * length(q)) continue;
+                    }
+                    double t0, t1;
+                    if (capsule_interval(s, q, queries[j].distance, t0, t1)) spans[j].emplace_back(t0, t1);
+                }
+            });
+            for (std::size_t j = 0; j < queries.size(); ++j) {
+                std::sort(spans[j].begin(), spans[j].end());
+                double covered = 0, end = 0;
+                for (const auto& [t0, t1] : spans[j]) {
+                    const double from = std::max(t0, end);
+                    if (t1 > from) covered += t1 - from;
+                    end = std::max(end, t1);
+                }
+                near[j][c] += covered * length(s);
+            }
+        }
+    });
+    std::vector<double> totals(queries.size(), 0.0);
+    for (std::size_t j = 0; j < queries.size(); ++j)
+        for (double v : near[j])
+            totals[j] += v; // fixed order: the same sum for any thread count
+    return totals;
+}
+
+/// Segments shared by two features (each once), from sorted_segments' list.
+std::vector<Segment> shared_of_sorted(const std::vector<Segment>& all)
+{
     std::vector<Segment> out;
     for (std::size_t i = 1; i < all.size(); ++i)
         if (same(all[i], all[i - 1]) && (out.empty() || !same(out.back(), all[i]))) out.push_back(all[i]);
     return out;
+}
+
+} // namespace
+
+std::vector<Segment> internal_segments(const Layer& layer)
+{
+    return shared_of_sorted(sorted_segments(layer));
 }
 
 std::vector<Segment> all_segments(const Layer& layer)
@@ -118,61 +200,39 @@ std::vector<Segment> all_segments(const Layer& layer)
 double length_within(const std::vector<Segment>& a, const std::vector<Segment>& b, double distance, unsigned threads,
                      double min_abs_cos)
 {
-    std::vector<index::BoxEntry> entries;
-    entries.reserve(b.size());
-    for (std::size_t i = 0; i < b.size(); ++i)
-        entries.emplace_back(index::to_box({std::min(b[i].x0, b[i].x1), std::min(b[i].y0, b[i].y1),
-                                            std::max(b[i].x0, b[i].x1), std::max(b[i].y0, b[i].y1)}),
-                             i);
-    const index::BoxTree tree(entries.begin(), entries.end());
-    constexpr std::size_t chunk = 4096;
-    const std::size_t chunks = (a.size() + chunk - 1) / chunk;
-    std::vector<double> near(chunks, 0.0);
-    parallel_for(chunks, resolve_threads(threads), [&](std::size_t c) {
-        std::vector<std::pair<double, double>> spans;
-        for (std::size_t k = c * chunk; k < std::min(a.size(), (c + 1) * chunk); ++k) {
-            const Segment& s = a[k];
-            const Box box{std::min(s.x0, s.x1) - distance, std::min(s.y0, s.y1) - distance,
-                          std::max(s.x0, s.x1) + distance, std::max(s.y0, s.y1) + distance};
-            spans.clear();
-            index::query(tree, box, [&](const index::BoxEntry& e) {
-                const Segment& q = b[e.second];
-                if (min_abs_cos > 0) {
-                    const double dot = (s.x1 - s.x0) * (q.x1 - q.x0) + (s.y1 - s.y0) * (q.y1 - q.y0);
-                    if (std::fabs(dot) < min_abs_cos * length(s) * length(q)) return;
-                }
-                double t0, t1;
-                if (capsule_interval(s, q, distance, t0, t1)) spans.emplace_back(t0, t1);
-            });
-            std::sort(spans.begin(), spans.end());
-            double covered = 0, end = 0;
-            for (const auto& [t0, t1] : spans) {
-                const double from = std::max(t0, end);
-                if (t1 > from) covered += t1 - from;
-                end = std::max(end, t1);
-            }
-            near[c] += covered * length(s);
-        }
-    });
-    double total = 0;
-    for (double v : near)
-        total += v; // fixed order: the same sum for any thread count
-    return total;
+    const SegmentIndex index = index_segments(b);
+    return measure_near(a, b, index.tree, {{distance, min_abs_cos}}, threads)[0];
 }
 
 BoundaryAlignment align_boundaries(const Layer& a, const Layer& b, double distance, unsigned threads)
 {
+    const LayerSegments sa = segment_layer(a), sb = segment_layer(b);
     BoundaryAlignment out;
     out.distance_m = distance;
-    const auto a_internal = internal_segments(a), b_internal = internal_segments(b);
-    const auto a_all = all_segments(a), b_all = all_segments(b);
-    for (const auto& s : a_internal)
-        out.a_internal_m += length(s);
-    for (const auto& s : b_internal)
-        out.b_internal_m += length(s);
-    out.a_near_m = length_within(a_internal, b_all, distance, threads);
-    out.b_near_m = length_within(b_internal, a_all, distance, threads);
+    out.a_internal_m = sa.internal_m;
+    out.b_internal_m = sb.internal_m;
+    out.a_near_m = lengths_within(sa.internal, sb, {{distance, 0}}, threads)[0];
+    out.b_near_m = lengths_within(sb.internal, sa, {{distance, 0}}, threads)[0];
     return out;
+}
+
+LayerSegments segment_layer(const Layer& layer)
+{
+    std::vector<Segment> sorted = sorted_segments(layer);
+    LayerSegments out;
+    out.internal = shared_of_sorted(sorted);
+    for (const auto& s : out.internal)
+        out.internal_m += length(s);
+    sorted.erase(std::unique(sorted.begin(), sorted.end(), same), sorted.end());
+    out.all = std::move(sorted);
+    out.all_index = std::make_shared<const SegmentIndex>(index_segments(out.all));
+    return out;
+}
+
+std::vector<double> lengths_within(const std::vector<Segment>& a, const LayerSegments& b,
+                                   const std::vector<NearQuery>& queries, unsigned threads)
+{
+    return measure_near(a, b.all, b.all_index->tree, queries, threads);
 }
 
 } // namespace coterm

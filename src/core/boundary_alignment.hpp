@@ -2,6 +2,7 @@
 #pragma once
 #include "core/layer.hpp"
 
+#include <memory>
 #include <vector>
 
 namespace coterm {
@@ -36,5 +37,31 @@ double length_within(const std::vector<Segment>& a, const std::vector<Segment>& 
 
 /// Both directions: A's internal boundary near any boundary of B, and the converse.
 BoundaryAlignment align_boundaries(const Layer& a, const Layer& b, double distance, unsigned threads);
+
+struct SegmentIndex; // R-tree over segment boxes (boundary_alignment.cpp)
+
+/// A layer's boundary segments, extracted and indexed once, so that measuring the layer
+/// against several others (the pairs of a scorecard) does not repeat that work.
+struct LayerSegments {
+    std::vector<Segment> internal;                 ///< internal_segments(layer)
+    std::vector<Segment> all;                      ///< all_segments(layer)
+    double internal_m = 0;                         ///< Σ length of `internal`, in order (as align_boundaries sums it)
+    std::shared_ptr<const SegmentIndex> all_index; ///< boxes of `all`
+};
+
+/// The segments of `layer`, extracted once for both lists and indexed.
+LayerSegments segment_layer(const Layer& layer);
+
+/// One measure of length_within: a distance (m) and a minimum |cos angle| (0: any angle).
+struct NearQuery {
+    double distance = 0;
+    double min_abs_cos = 0;
+};
+
+/// For each query q, length_within(a, b.all, q.distance, threads, q.min_abs_cos), bit
+/// for bit, from one pass over `a` and b's index (each hit is filtered by the box the
+/// query's own distance gives, as the single call's index query does).
+std::vector<double> lengths_within(const std::vector<Segment>& a, const LayerSegments& b,
+                                   const std::vector<NearQuery>& queries, unsigned threads);
 
 } // namespace coterm

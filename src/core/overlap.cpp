@@ -213,15 +213,31 @@ void intersect_pending(const Feature& outer, std::size_t o, const Layer& inner, 
 
 /// Which pairs of outer features overlap with positive area, among the pairs phase 2
 /// asks about (neighbours sharing a wholly covered inner feature's candidates).
+/// Answers kept in `known` (may be null) are reused, and new ones added to it.
 std::set<std::pair<std::size_t, std::size_t>> find_overlapping_outers(const Layer& outer,
                                                                       const std::vector<OuterTask>& tasks,
                                                                       const std::vector<std::size_t>& covered_by,
-                                                                      unsigned threads, TaskStats& stats)
+                                                                      unsigned threads, NeighbourOverlaps* known,
+                                                                      TaskStats& stats)
 {
     std::set<std::pair<std::size_t, std::size_t>> asked;
     for (std::size_t o = 0; o < tasks.size(); ++o)
         for (std::size_t i : tasks[o].pending)
             if (covered_by[i] != none) asked.insert({std::min(covered_by[i], o), std::max(covered_by[i], o)});
+    std::set<std::pair<std::size_t, std::size_t>> out;
+    std::unique_lock<std::mutex> lock;
+    if (known) {
+        lock = std::unique_lock(known->mutex);
+        for (auto it = asked.begin(); it != asked.end();) {
+            const auto k = known->known.find(*it);
+            if (k == known->known.end()) {
+                ++it;
+                continue;
+            }
+            if (k->second) out.insert(*it);
+            it = asked.erase(it);
+        }
+    }
     const std::vector<std::pair<std::size_t, std::size_t>> pairs(asked.begin(), asked.end());
     std::vector<char> overlaps(pairs.size(), 0);
     std::vector<TaskStats> pair_stats(pairs.size());
@@ -231,11 +247,11 @@ std::set<std::pair<std::size_t, std::size_t>> find_overlapping_outers(const Laye
         const Geometry gx = x.geometry.copy_for_this_thread(), gy = y.geometry.copy_for_this_thread();
         overlaps[k] = intersect(gx.get(), gy.get(), pair_stats[k], x.code, y.code).area() > 0;
     });
-    std::set<std::pair<std::size_t, std::size_t>> out;
     for (std::size_t k = 0; k < pairs.size(); ++k) {
         stats.intersections += pair_stats[k].intersections;
         stats.fallbacks += pair_stats[k].fallbacks;
         if (overlaps[k]) out.insert(pairs[k]);
+        if (known) known->known.emplace(pairs[k], overlaps[k] != 0);
     }
     return out;
 }
@@ -310,7 +326,8 @@ OverlapResult compute_overlap(const Layer& a, const Layer& b, const OverlapOptio
             if (covered_by[i] == none) covered_by[i] = o;
     OverlapResult result;
     TaskStats pair_checks;
-    const auto overlapping = find_overlapping_outers(outer, tasks, covered_by, threads, pair_checks);
+    const auto overlapping = find_overlapping_outers(
+        outer, tasks, covered_by, threads, a_outer ? options.a_neighbours : options.b_neighbours, pair_checks);
     result.stats.outer_pair_checks = pair_checks.intersections;
     result.stats.precision_fallbacks += pair_checks.fallbacks;
     parallel_for(order.size(), threads, [&](std::size_t k) {

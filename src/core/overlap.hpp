@@ -4,9 +4,21 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
+#include <mutex>
+#include <utility>
 #include <vector>
 
 namespace coterm {
+
+/// The answers of compute_overlap's checks between two features of one layer (does x
+/// overlap y with positive area?), kept for that layer across several overlaps, as a
+/// scorecard makes: each answer depends on the two geometries only, so a kept answer
+/// is the one the check would give again. Keys are (lower index, higher index).
+struct NeighbourOverlaps {
+    std::mutex mutex; ///< held while compute_overlap reads or adds answers
+    std::map<std::pair<std::size_t, std::size_t>, bool> known;
+};
 
 /// Options of compute_overlap.
 struct OverlapOptions {
@@ -17,6 +29,11 @@ struct OverlapOptions {
     bool area_kernel = true;
     /// Called after each unit of work with (done, total); calls are serialised.
     std::function<void(std::size_t, std::size_t)> progress;
+    /// Kept neighbour-check answers for layer A's and layer B's features (null: none);
+    /// each must only ever be given with the same layer. Reused answers are not counted
+    /// in OverlapStats::outer_pair_checks.
+    NeighbourOverlaps* a_neighbours = nullptr;
+    NeighbourOverlaps* b_neighbours = nullptr;
 };
 
 /// One intersecting pair (a, b) with positive area.

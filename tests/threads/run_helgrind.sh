@@ -26,4 +26,6 @@ check() {
 F=$fixtures
 check overlap overlap "$F/shifted.geojson" "$F/wiggly_quarters.geojson"
 check validate validate "$F/wiggly_quarters.geojson"
+# Four layers, six pairs: the scorecard scores its pairs side by side, one thread each.
+check scorecard score --scorecard "$F/halves.geojson" "$F/quarters.geojson" "$F/shifted.geojson" "$F/wiggly_quarters.geojson"
 exit $status

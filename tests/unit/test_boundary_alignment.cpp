@@ -66,3 +66,37 @@ TEST_CASE("A diagonal boundary is near a line only where the distance allows")
     CHECK(length_within(diag, axis, 100, 1) == Approx(0.1 * std::hypot(1000, 1000)));
     CHECK(internal_segments(a).size() == 1);
 }
+
+TEST_CASE("One pass over an indexed layer gives each distance's measure bit for bit")
+{
+    // Wiggly shared edges (not axis-aligned) so that the measures are not round numbers
+    // and the 2 m, 20 m and 50 m boxes select different hits.
+    const Layer a = make_layer("a", {{"W", "POLYGON((0 0,1003 0,997 700,1011 1400,1000 2000,0 2000,0 0))"},
+                                     {"E", "POLYGON((1003 0,2000 0,2000 2000,1000 2000,1011 1400,997 700,1003 0))"}});
+    const Layer b = make_layer("b", {{"BW", "POLYGON((0 0,1010 0,990 700,1020 1400,1005 2000,0 2000,0 0))"},
+                                     {"BE", "POLYGON((1010 0,2000 0,2000 2000,1005 2000,1020 1400,990 700,1010 0))"}});
+    const LayerSegments sa = segment_layer(a), sb = segment_layer(b);
+    CHECK(sa.internal.size() == internal_segments(a).size());
+    CHECK(sb.all.size() == all_segments(b).size());
+    const std::vector<NearQuery> queries{{50, 0.9}, {2, 0.9}, {20, 0}, {50, 0}};
+    for (const unsigned threads : {1u, 2u}) {
+        const auto a_near = lengths_within(sa.internal, sb, queries, threads);
+        const auto b_near = lengths_within(sb.internal, sa, queries, threads);
+        REQUIRE(a_near.size() == queries.size());
+        for (std::size_t j = 0; j < queries.size(); ++j) {
+            INFO("query " << j << ", threads " << threads);
+            CHECK(a_near[j] ==
+                  length_within(internal_segments(a), all_segments(b), queries[j].distance, 1, queries[j].min_abs_cos));
+            CHECK(b_near[j] ==
+                  length_within(internal_segments(b), all_segments(a), queries[j].distance, 1, queries[j].min_abs_cos));
+        }
+        // Not vacuous: B's line runs 0–15 m from A's, crossing it twice, so the 2 m
+        // measure keeps only short stretches around the crossings.
+        CHECK(a_near[0] > 1900);
+        CHECK(a_near[1] > 0);
+        CHECK(a_near[1] < a_near[2]);
+    }
+    const BoundaryAlignment r = align_boundaries(a, b, 20, 1);
+    CHECK(r.a_internal_m == sa.internal_m);
+    CHECK(r.a_near_m == lengths_within(sa.internal, sb, {{20, 0}}, 1)[0]);
+}

@@ -191,6 +191,49 @@ TEST_CASE("A feature inside one neighbour and touching the next is skipped witho
     CHECK(r.stats.outer_pair_checks == 1);
 }
 
+TEST_CASE("Kept neighbour answers are reused by the next overlap of the same layer, with the same rows")
+{
+    // As above: CELL lies in L and touches R, so L × R is checked once; a second overlap
+    // with the same answers kept (from either side) asks GEOS nothing and finds the same.
+    const Layer small =
+        make_layer("s", {{"CELL", box(1, 0, 2, 1)}, {"FAR", box(3, 0, 4, 1)}, {"TOP", box(0, 1, 1, 2)}});
+    const Layer big = make_layer("b", {{"L", box(0, 0, 2, 2)}, {"R", box(2, 0, 4, 2)}});
+    NeighbourOverlaps kept;
+    OverlapOptions with_b;
+    with_b.b_neighbours = &kept;
+    const OverlapResult first = compute_overlap(small, big, with_b);
+    CHECK(first.stats.outer_pair_checks == 1);
+    REQUIRE(kept.known.size() == 1);
+    CHECK(kept.known.begin()->first == std::pair<std::size_t, std::size_t>{0, 1});
+    CHECK_FALSE(kept.known.begin()->second); // L and R only touch
+    const OverlapResult again = compute_overlap(small, big, with_b);
+    CHECK(again.stats.outer_pair_checks == 0);
+    CHECK(again.stats.skipped == 1);
+    check_rows(small, big, again, {{"CELL", "L", 1, 1, 0.25}, {"FAR", "R", 1, 1, 0.25}, {"TOP", "L", 1, 1, 0.25}});
+    OverlapOptions with_a;
+    with_a.a_neighbours = &kept; // the same layer as A of the reversed overlap
+    const OverlapResult reversed = compute_overlap(big, small, with_a);
+    CHECK(reversed.stats.outer_pair_checks == 0);
+    CHECK(reversed.rows.size() == 3);
+}
+
+TEST_CASE("A kept answer that two features overlap is reused as such: the pair is not skipped")
+{
+    const Layer small =
+        make_layer("s", {{"CELL", box(0.5, 0, 1.5, 1)}, {"X1", box(10, 10, 11, 11)}, {"X2", box(20, 20, 21, 21)}});
+    const Layer big = make_layer("b", {{"C", box(0, 0, 2, 2)}, {"O", box(1, 0, 3, 2)}});
+    NeighbourOverlaps kept;
+    OverlapOptions options;
+    options.b_neighbours = &kept;
+    compute_overlap(small, big, options);
+    REQUIRE(kept.known.size() == 1);
+    CHECK(kept.known.begin()->second); // C and O overlap on [1,2]×[0,2]
+    const OverlapResult r = compute_overlap(small, big, options);
+    CHECK(r.stats.outer_pair_checks == 0);
+    CHECK(r.stats.skipped == 0);
+    check_rows(small, big, r, {{"CELL", "C", 1, 1, 0.25}, {"CELL", "O", 0.5, 0.5, 0.125}});
+}
+
 TEST_CASE("The skip rule does not hide real area where the prepared layer overlaps itself")
 {
     // C and O overlap on [1,2]×[0,2]; the cell lies wholly in C and half in O.
