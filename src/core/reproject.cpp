@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <future>
 #include <map>
 #include <mutex>
 #include <utility>
@@ -163,19 +164,60 @@ std::string proj_version()
 
 namespace coterm {
 
+namespace {
+
+using CrsPair = std::pair<std::string, std::string>;
+
+/// The process's transformations: built ones (prototypes, cloned for each thread) and
+/// the ones prepare_reprojector is building.
+struct Prototypes {
+    std::mutex mutex;
+    std::map<CrsPair, std::unique_ptr<Reprojector>> built;
+    // Declared last, destroyed first: the destructor of an async future waits for its
+    // thread, so a preparation still running at exit ends before the rest goes.
+    std::map<CrsPair, std::future<std::unique_ptr<Reprojector>>> preparing;
+};
+
+Prototypes& prototypes()
+{
+    static Prototypes p;
+    return p;
+}
+
+} // namespace
+
+void prepare_reprojector(const std::string& source, const std::string& target)
+{
+    Prototypes& p = prototypes();
+    const CrsPair key{source, target};
+    std::lock_guard lock(p.mutex);
+    if (p.built.count(key) || p.preparing.count(key)) return;
+    p.preparing.emplace(key, std::async(std::launch::async,
+                                        [source, target] { return std::make_unique<Reprojector>(source, target); }));
+}
+
 const Reprojector& thread_reprojector(const std::string& source, const std::string& target)
 {
-    using Key = std::pair<std::string, std::string>;
-    thread_local std::map<Key, std::unique_ptr<Reprojector>> cache;
+    thread_local std::map<CrsPair, std::unique_ptr<Reprojector>> cache;
     auto& slot = cache[{source, target}];
     if (!slot) {
         // One prototype per CRS pair for the whole process; cloning it is cheap, and
         // cloning reads the prototype, so it happens under the lock.
-        static std::mutex mutex;
-        static std::map<Key, std::unique_ptr<Reprojector>> prototypes;
-        std::lock_guard lock(mutex);
-        auto& prototype = prototypes[{source, target}];
-        if (!prototype) prototype = std::make_unique<Reprojector>(source, target);
+        Prototypes& p = prototypes();
+        const CrsPair key{source, target};
+        std::lock_guard lock(p.mutex);
+        auto& prototype = p.built[key];
+        if (!prototype) {
+            if (auto pending = p.preparing.find(key); pending != p.preparing.end()) {
+                try {
+                    prototype = pending->second.get(); // waits, under the lock, as building here would
+                } catch (const std::exception&) {
+                    // Built again below, on this thread, to report the error where it belongs.
+                }
+                p.preparing.erase(pending);
+            }
+            if (!prototype) prototype = std::make_unique<Reprojector>(source, target);
+        }
         slot = prototype->clone();
     }
     return *slot;
