@@ -11,20 +11,11 @@
 
 #include <unistd.h>
 
-#include <cstdlib>
 #include <system_error>
 
 namespace coterm::io {
 
 namespace fs = std::filesystem;
-
-fs::path resolve_cache_dir()
-{
-    if (const char* env = std::getenv("COTERM_CACHE"); env && *env) return env;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "coterm";
-    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "coterm";
-    throw UsageError("no cache folder for the layers coterm builds: set COTERM_CACHE (or XDG_CACHE_HOME or HOME)");
-}
 
 std::string derived_cache_key(const CatalogueLayer& l, const std::string& from_file, const std::string& lookup_file)
 {

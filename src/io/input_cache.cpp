@@ -2,7 +2,7 @@
 #include "io/input_cache.hpp"
 
 #include "core/sha256.hpp"
-#include "io/derived_cache.hpp"
+#include "io/cache_dir.hpp"
 #include "io/layer_info.hpp"
 
 #include <sys/stat.h>
