@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "io/input_cache.hpp"
 
-#include "core/sha256.hpp"
 #include "io/cache_dir.hpp"
 #include "io/layer_info.hpp"
 
@@ -46,8 +45,10 @@ bool one_line(const std::string& text)
     return text.find_first_of("\t\r\n") == std::string::npos;
 }
 
-/// `<cache folder>/inputs/<32 hex digits of the SHA-256 of the canonical path>.txt`;
-/// nullopt when no cache folder is configured.
+/// `<cache folder>/inputs/<16 hex digits of the FNV-1a hash of the canonical path>.txt`;
+/// nullopt when no cache folder is configured. Not SHA-256: a run that finds every
+/// entry then never starts OpenSSL (~8 M instructions), and two paths sharing a name
+/// only take turns in one entry, which records its path.
 std::optional<fs::path> entry_path(const FileStamp& stamp)
 {
     fs::path dir;
@@ -56,9 +57,14 @@ std::optional<fs::path> entry_path(const FileStamp& stamp)
     } catch (const std::exception&) {
         return std::nullopt;
     }
-    Sha256 h;
-    h.update(stamp.path.data(), stamp.path.size());
-    return dir / (h.hex().substr(0, 32) + ".txt");
+    std::uint64_t h = 14695981039346656037ull;
+    for (const unsigned char c : stamp.path)
+        h = (h ^ c) * 1099511628211ull;
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string name(16, '0');
+    for (int i = 15; i >= 0; --i, h >>= 4)
+        name[static_cast<std::size_t>(i)] = digits[h & 15];
+    return dir / (name + ".txt");
 }
 
 template <class T> bool parse_number(const std::string& text, T& value)
