@@ -3,6 +3,7 @@
 
 #include "core/errors.hpp"
 
+#include <geodesic.h>
 #include <proj.h>
 
 #include <algorithm>
@@ -167,6 +168,17 @@ namespace coterm {
 namespace {
 
 using CrsPair = std::pair<std::string, std::string>;
+
+// PROJ's geodesic code (GeographicLib's C library) fills its constants on the first
+// geod_init, without a lock. Done here, during static initialisation (before main, so
+// before any thread), every later call only reads them: otherwise a transformation
+// prepared on its own thread (prepare_reprojector) and GDAL making a CRS on another
+// both write them, the race helgrind reports (identical values, but still a race).
+const bool geodesic_constants_ready = [] {
+    geod_geodesic g;
+    geod_init(&g, 6378137.0, 1 / 298.257223563);
+    return true;
+}();
 
 /// The process's transformations: built ones (prototypes, cloned for each thread) and
 /// the ones prepare_reprojector is building.
