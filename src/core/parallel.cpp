@@ -42,10 +42,13 @@ void parallel_for(std::size_t count, unsigned threads, const std::function<void(
     if (n <= 1) {
         worker();
     } else {
+        // The calling thread is one of the n workers: one thread fewer to start, and its
+        // per-thread state (GEOS context, PROJ transformation) is already made.
         std::vector<std::jthread> pool;
-        pool.reserve(n);
-        for (unsigned t = 0; t < n; ++t)
+        pool.reserve(n - 1);
+        for (unsigned t = 1; t < n; ++t)
             pool.emplace_back(worker);
+        worker();
     }
     if (error) std::rethrow_exception(error);
 }

@@ -59,6 +59,17 @@ namespace coterm {
 /// This thread's Reprojector for (source, target), created on first use and kept
 /// for the life of the thread, so parallel workers each get their own PROJ objects.
 /// The first use in the process builds the transformation; later threads clone it.
+/// When prepare_reprojector started building it, this waits for that build.
 const Reprojector& thread_reprojector(const std::string& source, const std::string& target);
+
+/// Starts building the process's transformation from `source` to `target` on a thread
+/// of its own, so that the first thread_reprojector(source, target) finds it ready.
+/// PROJ's search of its database for a transformation (~45 ms for EPSG:4326 to
+/// EPSG:27700) then overlaps opening and reading the data. A hint only: the
+/// transformation is built by the same constructor either way, so results are the same
+/// whether or not it was prepared, and a failed preparation is forgotten (the later
+/// thread_reprojector builds again and reports the error). Thread-safe; a pair already
+/// prepared or built is not prepared again.
+void prepare_reprojector(const std::string& source, const std::string& target);
 
 } // namespace coterm

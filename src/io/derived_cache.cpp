@@ -4,32 +4,24 @@
 #include "core/errors.hpp"
 #include "core/sha256.hpp"
 #include "io/derived_layer.hpp"
+#include "io/input_cache.hpp"
 #include "io/layer_info.hpp"
 #include "io/layer_source.hpp"
 #include "io/layer_writer.hpp"
 
 #include <unistd.h>
 
-#include <cstdlib>
 #include <system_error>
 
 namespace coterm::io {
 
 namespace fs = std::filesystem;
 
-fs::path resolve_cache_dir()
-{
-    if (const char* env = std::getenv("COTERM_CACHE"); env && *env) return env;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "coterm";
-    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "coterm";
-    throw UsageError("no cache folder for the layers coterm builds: set COTERM_CACHE (or XDG_CACHE_HOME or HOME)");
-}
-
 std::string derived_cache_key(const CatalogueLayer& l, const std::string& from_file, const std::string& lookup_file)
 {
     std::string recipe = "coterm derived layer 1\n" + l.id + "\n" + l.derive->from + "\n" + l.derive->lookup + "\n" +
-                         l.derive->block + "\n" + l.code_field + "\n" + l.name_field + "\n" + file_sha256(from_file) +
-                         "\n" + file_sha256(lookup_file) + "\n";
+                         l.derive->block + "\n" + l.code_field + "\n" + l.name_field + "\n" +
+                         cached_file_sha256(from_file) + "\n" + cached_file_sha256(lookup_file) + "\n";
     Sha256 h;
     h.update(recipe.data(), recipe.size());
     return h.hex();

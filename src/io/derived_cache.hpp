@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include "io/cache_dir.hpp"
 #include "io/catalogue.hpp"
 
 #include <filesystem>
 #include <string>
 
 namespace coterm::io {
-
-/// The folder where coterm keeps the layers it builds on first use: $COTERM_CACHE, else
-/// $XDG_CACHE_HOME/coterm, else $HOME/.cache/coterm. The data directory is never written
-/// (it may be read-only, or a link to a shared mirror). UsageError when none is set.
-std::filesystem::path resolve_cache_dir();
 
 /// The key of a built layer: SHA-256 over the recipe (from, lookup, block, code and name
 /// fields) and the SHA-256 of both input files, so a changed input or recipe builds anew.

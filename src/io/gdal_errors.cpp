@@ -4,6 +4,7 @@
 #include "core/strings.hpp"
 #include "io/atomic_file.hpp"
 
+#include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal.h>
 #include <ogr_api.h>
@@ -33,13 +34,18 @@ void init_gdal()
     });
 }
 
-void* open_vector(const std::string& source)
+void* open_vector(const std::string& source, bool sql_functions)
 {
     init_gdal();
     note_input(source); // never an output
     static std::mutex open_mutex;
     std::lock_guard lock(open_mutex);
-    return GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    // GDAL reads SPATIALITE_LOAD when the GeoPackage/SQLite driver opens the file; the
+    // option is set for this thread and this call only.
+    if (!sql_functions) CPLSetThreadLocalConfigOption("SPATIALITE_LOAD", "NO");
+    void* ds = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    if (!sql_functions) CPLSetThreadLocalConfigOption("SPATIALITE_LOAD", nullptr);
+    return ds;
 }
 
 std::string take_gdal_error(const std::string& fallback)

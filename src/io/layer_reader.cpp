@@ -156,7 +156,8 @@ RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, c
 {
     init_gdal();
     const std::string label = redact_secrets(given_label); // a connection string's password never shows
-    DatasetPtr ds(open_vector(source));
+    const bool sql_functions = !options.plain_tables || !options.where.empty() || !options.sql.empty();
+    DatasetPtr ds(open_vector(source, sql_functions));
     if (!ds)
         throw DataError("cannot open '" + redact_secrets(source) +
                         "': " + take_gdal_error("not a readable vector source"));

@@ -17,6 +17,9 @@ struct ReadOptions {
     std::string where;      ///< --a-where: an OGR SQL attribute filter; empty = every feature
     std::string sql;        ///< --a-sql: a statement run by the source (its dialect); its result is the layer
     std::string option_prefix = "--a"; ///< how messages name this layer's options ("--a", "--from", "--blocks")
+    /// The source's layers are plain tables (catalogue files): read without `where` or
+    /// `sql`, they need no SQL functions, so GDAL does not load SpatiaLite into them.
+    bool plain_tables = false;
 };
 
 /// Raw features of one layer, with the CRS they are in.

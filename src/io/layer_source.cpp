@@ -3,8 +3,10 @@
 
 #include "core/errors.hpp"
 #include "core/layer_builder.hpp"
+#include "core/reproject.hpp"
 #include "core/strings.hpp"
 #include "io/derived_cache.hpp"
+#include "io/input_cache.hpp"
 
 #include <chrono>
 
@@ -41,6 +43,7 @@ LayerLocation locate_layer(const std::string& spec, const Catalogue& catalogue, 
                             "or run tools/demo, which links it into geodata/cache");
         loc.source = file.string();
         loc.from_catalogue = true;
+        loc.read.plain_tables = true;
         loc.family = entry->family;
         loc.read.layer_name = pick(overrides.layer_name, entry->layer);
         loc.read.code_field = pick(overrides.code_field, entry->code_field);
@@ -78,7 +81,14 @@ Layer load_layer(const LayerLocation& location, unsigned threads, BuildReport& r
 {
     using clock = std::chrono::steady_clock;
     const auto t0 = clock::now();
+    // The CRS this file's layer had last time starts PROJ's search for the transformation
+    // now, alongside GDAL's opening and reading, instead of after them (a hint: the
+    // layer's CRS as read is what counts). Not for an SQL result, whose CRS may differ.
+    const bool plain_layer = location.read.sql.empty();
+    const std::string hinted_crs = plain_layer ? cached_layer_crs(location.source, location.read.layer_name) : "";
+    if (!hinted_crs.empty()) prepare_reprojector(hinted_crs, working_crs);
     RawLayer raw = read_raw_layer(location.source, location.read, location.spec, progress);
+    if (plain_layer && raw.crs != hinted_crs) remember_layer_crs(location.source, location.read.layer_name, raw.crs);
     const auto t1 = clock::now();
 
     LayerBuildOptions options;

@@ -2,7 +2,7 @@
 #include "io/provenance.hpp"
 
 #include "core/strings.hpp"
-#include "io/layer_info.hpp"
+#include "io/input_cache.hpp"
 
 #include <algorithm>
 #include <mutex>
@@ -88,7 +88,7 @@ Provenance current_provenance()
         if (!rec.file.empty() && rec.input.sha256.empty()) {
             for (const auto& other : r.inputs)
                 if (other.file == rec.file && !other.input.sha256.empty()) rec.input.sha256 = other.input.sha256;
-            if (rec.input.sha256.empty()) rec.input.sha256 = file_sha256(rec.file);
+            if (rec.input.sha256.empty()) rec.input.sha256 = cached_file_sha256(rec.file);
         }
         p.inputs.push_back(rec.input);
     }

@@ -49,3 +49,25 @@ TEST_CASE("An unknown CRS definition is a DataError naming it")
 {
     CHECK_THROWS_WITH(Reprojector("EPSG:999999", working_crs), Catch::Matchers::Contains("EPSG:999999"));
 }
+
+TEST_CASE("A prepared transformation gives the same coordinates as one built on first use")
+{
+    // prepare_reprojector only moves PROJ's search to another thread: the prototype is
+    // built by the same constructor, so the digits must be the same.
+    const std::string source = "EPSG:4258"; // ETRS89: a pair no other test prepares
+    prepare_reprojector(source, working_crs);
+    prepare_reprojector(source, working_crs); // a second request is ignored
+    std::vector<double> x{-1.15, -3.2, 0.9}, y{52.95, 55.9, 51.2};
+    auto x2 = x, y2 = y;
+    thread_reprojector(source, working_crs).transform(x, y);
+    Reprojector(source, working_crs).transform(x2, y2);
+    CHECK(x == x2);
+    CHECK(y == y2);
+    CHECK(x[0] > 450000);
+}
+
+TEST_CASE("A preparation that fails is reported by the first use, naming the definition")
+{
+    prepare_reprojector("EPSG:999998", working_crs);
+    CHECK_THROWS_WITH(thread_reprojector("EPSG:999998", working_crs), Catch::Matchers::Contains("EPSG:999998"));
+}
