@@ -237,7 +237,7 @@ private:
         for (std::size_t k = 0; k < sets.size(); ++k) {
             const std::string& folder = given_sets[k].name;
             files.emplace_back(folder + "/groups.csv", io::to_csv(groups_table(result, *sets[k])));
-            for (auto& file : run_files(runs[k], ctx.catalogue, true, folder)) {
+            for (auto& file : run_files(runs[k], ctx.catalogue, true, folder, ctx.threads)) {
                 // summary.md: the proposal (constraints, objective), then the run's summary.
                 if (file.first == folder + "/summary.md")
                     file.second = option_summary(result, *sets[k], o_.request, text) + "\n" + file.second;

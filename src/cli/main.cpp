@@ -6,6 +6,7 @@
 #include "cli/output_target.hpp"
 #include "cli/progress.hpp"
 #include "core/errors.hpp"
+#include "core/reproject.hpp"
 #include "core/strings.hpp"
 
 #include <csignal>
@@ -26,7 +27,7 @@ coterm::cli::MessageSettings message_settings(const CLI::App& app)
 
 } // namespace
 
-int main(int argc, char** argv)
+static int run_cli(int argc, char** argv)
 {
     // Past a file-size limit (ulimit -f) a write fails with EFBIG and is reported like any
     // failed write, its temporary removed, instead of the signal killing the process.
@@ -71,4 +72,13 @@ int main(int argc, char** argv)
         std::cerr << "coterm: error: " << coterm::redact_secrets(e.what()) << '\n';
         return 1;
     }
+}
+
+int main(int argc, char** argv)
+{
+    const int status = run_cli(argc, argv);
+    // A transformation still being prepared on its own thread (an early error can end
+    // the command first) must finish before exit destroys PROJ's static objects.
+    coterm::wait_for_prepared_reprojectors();
+    return status;
 }

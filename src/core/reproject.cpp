@@ -13,6 +13,7 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -204,8 +205,21 @@ void prepare_reprojector(const std::string& source, const std::string& target)
     const CrsPair key{source, target};
     std::lock_guard lock(p.mutex);
     if (p.built.count(key) || p.preparing.count(key)) return;
-    p.preparing.emplace(key, std::async(std::launch::async,
-                                        [source, target] { return std::make_unique<Reprojector>(source, target); }));
+    try {
+        p.preparing.emplace(key, std::async(std::launch::async, [source, target] {
+                                return std::make_unique<Reprojector>(source, target);
+                            }));
+    } catch (const std::system_error&) {
+        // No thread to spare: a hint only, the first use builds it instead.
+    }
+}
+
+void wait_for_prepared_reprojectors()
+{
+    Prototypes& p = prototypes();
+    std::lock_guard lock(p.mutex);
+    for (auto& [key, future] : p.preparing)
+        if (future.valid()) future.wait();
 }
 
 const Reprojector& thread_reprojector(const std::string& source, const std::string& target)

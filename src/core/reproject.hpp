@@ -72,4 +72,8 @@ const Reprojector& thread_reprojector(const std::string& source, const std::stri
 /// prepared or built is not prepared again.
 void prepare_reprojector(const std::string& source, const std::string& target);
 
+/// Waits for every preparation still running. Called by main before returning: a
+/// preparing thread uses PROJ's static objects, which exit destroys.
+void wait_for_prepared_reprojectors();
+
 } // namespace coterm

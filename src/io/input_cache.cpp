@@ -175,8 +175,12 @@ std::string cached_file_sha256(const std::string& path)
     std::string hex = file_sha256(path);
     // Recorded only for a file that had settled before hashing began and did not change
     // while it was hashed: otherwise a later write within the same clock tick (same
-    // size) would leave the stamp, and so a wrong hash, in place.
-    if (file && started - std::max(stamp->mtime_ns, stamp->ctime_ns) >= settle_ns && stamp_file(path) == stamp) {
+    // size) would leave the stamp, and so a wrong hash, in place. A file system that
+    // keeps whole seconds only (both times end in .000000000: some network and FAT
+    // mounts), possibly by a server clock other than ours, is never recorded.
+    const bool fine_times = stamp && (stamp->mtime_ns % 1'000'000'000 != 0 || stamp->ctime_ns % 1'000'000'000 != 0);
+    if (file && fine_times && started - std::max(stamp->mtime_ns, stamp->ctime_ns) >= settle_ns &&
+        stamp_file(path) == stamp) {
         std::lock_guard lock(entries_mutex());
         Entry e = read_entry(*file, *stamp);
         e.sha256 = hex;

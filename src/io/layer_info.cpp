@@ -26,6 +26,9 @@ std::string file_sha256(const std::string& path)
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         h.update(buffer.data(), static_cast<std::size_t>(in.gcount()));
     }
+    // A read error ends the loop like the end of the file does: never return (and
+    // cache) the hash of part of a file.
+    if (in.bad()) throw DataError("cannot read '" + path + "' to hash it");
     return h.hex();
 }
 

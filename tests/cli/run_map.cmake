@@ -20,13 +20,14 @@ run(0 map ${common} -o ${OUT}/map.png --width 640 --dpi 96)
 if(NOT err MATCHES "coterm: map .*pieces.geojson: 4 areas coloured by share_of_a [(][0-9] classes")
   message(FATAL_ERROR "unexpected summary: ${err}")
 endif()
-file(READ ${OUT}/map.png head LIMIT 60 HEX)
-# Signature, IHDR length 13, "IHDR", width 640 (0x280); pHYs 3780 px/m both ways, unit metre.
+file(READ ${OUT}/map.png head LIMIT 80 HEX)
+# Signature, IHDR length 13, "IHDR", width 640 (0x280); then (after sRGB) pHYs 3780 px/m
+# both ways, unit metre.
 if(NOT head MATCHES "^89504e470d0a1a0a0000000d4948445200000280")
   message(FATAL_ERROR "map.png: not a 640 pixel wide PNG: ${head}")
 endif()
 if(NOT head MATCHES "0000000970485973(00000ec4)(00000ec4)01")
-  message(FATAL_ERROR "map.png: no 96 dpi pHYs chunk after IHDR: ${head}")
+  message(FATAL_ERROR "map.png: no 96 dpi pHYs chunk in its header: ${head}")
 endif()
 
 run(2 map ${common} -o ${OUT}/map.png)
