@@ -2,6 +2,7 @@
 #include "io/attribute_reader.hpp"
 
 #include "io/gdal_handles.hpp"
+#include "io/source_layer.hpp"
 
 #include "core/errors.hpp"
 #include "core/strings.hpp"
@@ -13,22 +14,6 @@
 #include <memory>
 
 namespace coterm::io {
-namespace {
-
-/// The result set of an --sql statement, released before its dataset closes.
-struct ResultSet {
-    GDALDatasetH ds = nullptr;
-    OGRLayerH layer = nullptr;
-    ResultSet() = default;
-    ResultSet(const ResultSet&) = delete;
-    ResultSet& operator=(const ResultSet&) = delete;
-    ~ResultSet()
-    {
-        if (layer) GDALDatasetReleaseResultSet(ds, layer);
-    }
-};
-
-} // namespace
 
 AttributeValues read_attribute(const std::string& source, const ReadOptions& options, const std::string& field,
                                const std::string& label)
@@ -36,30 +21,10 @@ AttributeValues read_attribute(const std::string& source, const ReadOptions& opt
     init_gdal();
     DatasetPtr ds(open_vector(source));
     if (!ds) throw DataError("cannot open '" + source + "': " + take_gdal_error("not a readable vector source"));
-    ResultSet sql; // declared after ds: released first
-    OGRLayerH layer = nullptr;
-    const std::string& layer_name = options.layer_name;
-    if (!options.sql.empty()) {
-        take_gdal_error("");
-        sql.ds = ds.get();
-        sql.layer = layer = GDALDatasetExecuteSQL(ds.get(), options.sql.c_str(), nullptr, nullptr);
-        if (!layer)
-            throw UsageError(options.option_prefix + "-sql on " + label + ": " +
-                             take_gdal_error("the statement returned no result set"));
-    } else {
-        layer = layer_name.empty()
-                    ? (GDALDatasetGetLayerCount(ds.get()) == 1 ? GDALDatasetGetLayer(ds.get(), 0) : nullptr)
-                    : GDALDatasetGetLayerByName(ds.get(), layer_name.c_str());
-        if (!layer)
-            throw UsageError(
-                label + ": " +
-                (layer_name.empty() ? "the source must hold exactly one layer" : "no layer '" + layer_name + "'"));
-    }
-    // The same filter as the geometry read, so both reads return the same features in
-    // the same order.
-    if (!options.where.empty() && OGR_L_SetAttributeFilter(layer, options.where.c_str()) != OGRERR_NONE)
-        throw UsageError(options.option_prefix + "-where '" + options.where + "' on " + label + ": " +
-                         take_gdal_error("not a valid filter"));
+    SqlResult sql; // declared after ds: released first
+    // The same layer and filter as the geometry read, so both reads return the same
+    // features in the same order.
+    OGRLayerH layer = open_read_layer(ds.get(), source, options, label, sql);
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     std::vector<std::string> fields;
     for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "io/layer_reader.hpp"
+#include "io/source_layer.hpp"
 
 #include "io/gdal_handles.hpp"
 
@@ -61,19 +62,6 @@ OGRLayerH pick_layer(GDALDatasetH ds, const std::string& source, const ReadOptio
                          "FILE:LAYER");
     return GDALDatasetGetLayer(ds, 0);
 }
-
-/// The result set of --a-sql, released with its dataset.
-struct SqlResult {
-    GDALDatasetH ds = nullptr;
-    OGRLayerH layer = nullptr;
-    SqlResult() = default;
-    SqlResult(const SqlResult&) = delete;
-    SqlResult& operator=(const SqlResult&) = delete;
-    ~SqlResult()
-    {
-        if (layer) GDALDatasetReleaseResultSet(ds, layer);
-    }
-};
 
 int field_index(OGRFeatureDefnH defn, const std::string& field, const std::vector<std::string>& fields,
                 const std::string& label, const char* option)
@@ -140,6 +128,28 @@ Wkb polygon_wkb(OGRGeometryH& geometry, const std::string& label, const std::str
 
 } // namespace
 
+OGRLayerH open_read_layer(GDALDatasetH ds, const std::string& source, const ReadOptions& options,
+                          const std::string& label, SqlResult& sql)
+{
+    OGRLayerH layer = nullptr;
+    if (!options.sql.empty()) {
+        if (!options.layer_name.empty())
+            throw UsageError(label + ": give " + options.option_prefix + "-sql or a layer name, not both");
+        take_gdal_error("");
+        sql.ds = ds;
+        sql.layer = layer = GDALDatasetExecuteSQL(ds, options.sql.c_str(), nullptr, nullptr);
+        if (!layer)
+            throw UsageError(options.option_prefix + "-sql on " + label + ": " +
+                             take_gdal_error("the statement returned no result set"));
+    } else {
+        layer = pick_layer(ds, source, options, label);
+    }
+    if (!options.where.empty() && OGR_L_SetAttributeFilter(layer, options.where.c_str()) != OGRERR_NONE)
+        throw UsageError(options.option_prefix + "-where '" + options.where + "' on " + label + ": " +
+                         take_gdal_error("not a valid filter"));
+    return layer;
+}
+
 std::string detect_field(const std::vector<std::string>& fields, bool code, const std::string& label)
 {
     std::vector<std::string> hits;
@@ -162,22 +172,7 @@ RawLayer read_raw_layer(const std::string& source, const ReadOptions& options, c
         throw DataError("cannot open '" + redact_secrets(source) +
                         "': " + take_gdal_error("not a readable vector source"));
     SqlResult sql; // declared after ds: released before the dataset closes
-    OGRLayerH layer = nullptr;
-    if (!options.sql.empty()) {
-        if (!options.layer_name.empty())
-            throw UsageError(label + ": give " + options.option_prefix + "-sql or a layer name, not both");
-        take_gdal_error("");
-        sql.ds = ds.get();
-        sql.layer = layer = GDALDatasetExecuteSQL(ds.get(), options.sql.c_str(), nullptr, nullptr);
-        if (!layer)
-            throw UsageError(options.option_prefix + "-sql on " + label + ": " +
-                             take_gdal_error("the statement returned no result set"));
-    } else {
-        layer = pick_layer(ds.get(), source, options, label);
-    }
-    if (!options.where.empty() && OGR_L_SetAttributeFilter(layer, options.where.c_str()) != OGRERR_NONE)
-        throw UsageError(options.option_prefix + "-where '" + options.where + "' on " + label + ": " +
-                         take_gdal_error("not a valid filter"));
+    OGRLayerH layer = open_read_layer(ds.get(), source, options, label, sql);
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
 
     std::vector<std::string> fields;
