@@ -26,7 +26,10 @@ TEST_CASE("A map of the 42 ICBs coloured by area shows each ICB in its legend cl
     o.width_px = 1600;
     o.dpi = 150;
     const std::string png = render_static_map(m, o);
-    CHECK(png.substr(37, 13) == std::string("pHYs\0\0\x17\x12\0\0\x17\x12\1", 13)); // 150 dpi = 5906 px/m
+    const std::size_t phys = png.find("pHYs"); // before the image data; after IHDR and sRGB
+    REQUIRE(phys != std::string::npos);
+    CHECK(phys < png.find("IDAT"));
+    CHECK(png.substr(phys, 13) == std::string("pHYs\0\0\x17\x12\0\0\x17\x12\1", 13)); // 150 dpi = 5906 px/m
     const test::Image img = test::decode_png(png);
     CHECK(img.width == 1600);
     CHECK(img.height > 1200); // England is taller than wide
