@@ -140,8 +140,7 @@ void write_output(const std::string& path, std::string_view content, const Outpu
     if (kind == OutputKind::stream) return write_stream(path, real, content);
 
     const fs::path folder = folder_of(real);
-    remove_stale_temps(folder, "");
-    TempFile temp = create_temp_file(folder, real.filename().string());
+    TempFile temp = reserve_output_temp(folder, real.filename().string());
     auto fail = [&](const std::string& why) {
         if (temp.fd >= 0) ::close(temp.fd);
         remove_temp(temp.path);
@@ -177,8 +176,7 @@ void copy_output(const std::string& from, const std::string& to, const OutputPol
         throw UsageError("'" + to + "': a copy goes to a file");
     const fs::path real = resolve_output_path(to);
     const fs::path folder = folder_of(real);
-    remove_stale_temps(folder, "");
-    TempFile temp = create_temp_file(folder, real.filename().string());
+    TempFile temp = reserve_output_temp(folder, real.filename().string());
     ::close(temp.fd);
     std::error_code ec;
     fs::copy_file(from, temp.path, fs::copy_options::overwrite_existing, ec);

@@ -140,8 +140,7 @@ void write_geopackage(const std::string& path, const std::string& layer_name, co
     const fs::path real = resolve_output_path(path);
     const bool exists = fs::exists(real);
     const fs::path folder = folder_of(real);
-    remove_stale_temps(folder, "");
-    TempFile reserved = create_temp_file(folder, real.filename().string());
+    TempFile reserved = reserve_output_temp(folder, real.filename().string());
     ::close(reserved.fd);
     const fs::path temp = reserved.path;
     try {
@@ -215,10 +214,7 @@ void write_vector_file(const std::string& path, const std::string& driver_name, 
     const fs::path real = resolve_output_path(path);
     const bool exists = fs::exists(real);
     const fs::path folder = folder_of(real);
-    remove_stale_temps(folder, "");
-    // The temporary keeps the target's name as its end, so drivers that go by the
-    // extension (FlatGeobuf makes a folder of a name without .fgb) see the right one.
-    TempFile reserved = create_temp_file(folder, real.filename().string());
+    TempFile reserved = reserve_output_temp(folder, real.filename().string());
     ::close(reserved.fd);
     const fs::path temp = reserved.path;
     try {

@@ -81,6 +81,12 @@ fs::path create_temp_folder(const fs::path& folder, const std::string& name)
     throw DataError("cannot write in " + folder.string() + ": no free temporary name");
 }
 
+TempFile reserve_output_temp(const fs::path& folder, const std::string& name)
+{
+    remove_stale_temps(folder, "");
+    return create_temp_file(folder, name);
+}
+
 void remove_stale_temps(const fs::path& folder, const std::string& marker)
 {
     std::error_code ec;

@@ -19,6 +19,11 @@ struct TempFile {
 };
 TempFile create_temp_file(const std::filesystem::path& folder, const std::string& name);
 
+/// How every file output starts: removes stale temporaries in `folder`, then creates
+/// the temporary for the output named `name` there (create_temp_file). The temporary
+/// keeps `name` as its end, so drivers that go by the extension see the right one.
+TempFile reserve_output_temp(const std::filesystem::path& folder, const std::string& name);
+
 /// A new empty temporary folder in `folder` for the output folder named `name`.
 std::filesystem::path create_temp_folder(const std::filesystem::path& folder, const std::string& name);
 
