@@ -5,6 +5,7 @@
 #include "core/footprint.hpp"
 #include "core/point_locator.hpp"
 #include "core/readable_number.hpp"
+#include "core/strings.hpp"
 
 #include <algorithm>
 
@@ -69,6 +70,39 @@ std::string unit_list(const std::vector<analysis::DiffUnit>& units, const std::v
     for (std::size_t i = 0; i < which.size(); ++i)
         s += (i ? ", " : "") + units[which[i]].name + " (" + units[which[i]].code + ")";
     return s;
+}
+
+/// Blocks named in a line of "## Moves" when a pair has at most this many: a move of a
+/// few blocks is the one a reader checks block by block (often where two lookups differ).
+constexpr std::size_t blocks_named = 5;
+
+/// "## Moves": every pair of changes.csv with its blocks and people, the few blocks by name.
+std::string moves_markdown(const DiffResult& r)
+{
+    const auto pairs = changed_pairs(r);
+    if (pairs.empty()) return {};
+    auto unit = [](const std::vector<analysis::DiffUnit>& units, std::size_t u) {
+        return u == no_feature ? std::string("no unit") : units[u].name + " (" + units[u].code + ")";
+    };
+    std::string md = "\n## Moves\n\nWhich blocks went from which unit to which (changes.csv; blocks named when a "
+                     "pair has at most " +
+                     std::to_string(blocks_named) + "):\n\n";
+    for (const DiffPair* p : pairs) {
+        md += "- #" + std::to_string(p->event + 1) + " " + analysis::pair_kind_name(p->kind) + ": " +
+              unit(r.a_units, p->a) + " → " + unit(r.b_units, p->b) + ": " + std::to_string(p->blocks.size()) +
+              (p->blocks.size() == 1 ? " block, " : " blocks, ") + format_thousands(p->people, 0) + " people";
+        if (p->blocks.size() <= blocks_named) {
+            std::vector<std::string> named;
+            for (std::size_t k : p->blocks) {
+                const Feature& f = r.blocks->features[k];
+                named.push_back(f.code + (f.name.empty() || f.name == f.code ? "" : " " + f.name) + " (" +
+                                format_thousands(r.block_people[k], 0) + ")");
+            }
+            md += ": " + join(named, ", ");
+        }
+        md += "\n";
+    }
+    return md;
 }
 
 } // namespace
@@ -221,9 +255,11 @@ std::string diff_markdown(const DiffResult& r, const std::string& request)
     if (unchanged == r.events.size()) md += "| | none | | | | |\n";
     md += "\nUnchanged (the same code, the same blocks): " + std::to_string(unchanged) + " of " +
           std::to_string(r.a_units.size()) + " units.\n";
+    md += moves_markdown(r);
     for (const auto& sp : r.splits) {
-        md += "\n## Splits of " + sp.units.label + "\n\n" + std::to_string(sp.split_by_a) + " units split by " +
-              r.a->label + ", " + std::to_string(sp.split_by_b) + " by " + r.b->label + ".\n";
+        md += "\n## Splits of " + sp.units.label + "\n\n" + std::to_string(sp.split_by_a) +
+              (sp.split_by_a == 1 ? " unit split by " : " units split by ") + r.a->label + ", " +
+              std::to_string(sp.split_by_b) + " by " + r.b->label + ".\n";
         for (std::size_t u : sp.new_splits)
             md += "- new split: " + sp.units.features[u].name + " (" + sp.units.features[u].code + "), " +
                   format_thousands(sp.people[u], 0) + " people\n";
