@@ -27,29 +27,43 @@ std::string vintage_of(const io::Query& q, const std::string& variable)
     return {};
 }
 
-/// Where the options' data differ: a variable mapped from another file or period.
+/// "`v` …(A: x; B: y)…" when the options give a variable more than one `x`, else "".
+std::string differing(const std::string& name, const std::vector<std::pair<std::string, std::string>>& uses,
+                      const std::string& what, const std::string& meaning)
+{
+    std::set<std::string> distinct;
+    for (const auto& [label, x] : uses)
+        distinct.insert(x);
+    if (distinct.size() < 2) return {};
+    std::vector<std::string> parts;
+    for (const auto& [label, x] : uses)
+        parts.push_back(label + ": " + x);
+    return "`" + name + "` " + what + " (" + join(parts, "; ") + "): " + meaning;
+}
+
+/// Where the options' data differ: a variable mapped from another file or period, or
+/// declared otherwise (a rate in one option, a total or per head in another).
 std::vector<std::string> data_differences(const std::vector<CompareOption>& options)
 {
-    std::map<std::string, std::vector<std::pair<std::string, std::string>>> seen; // variable -> (label, vintage)
+    // variable -> (label, vintage) and (label, treatment), in option order
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> vintages, treatments;
     std::vector<std::string> order;
     for (const auto& o : options)
         for (const auto& v : o.run.variables) {
             const std::string& name = v.mapped.name;
-            if (!seen.count(name)) order.push_back(name);
-            seen[name].emplace_back(o.label, vintage_of(o.run.query, name));
+            if (!vintages.count(name)) order.push_back(name);
+            vintages[name].emplace_back(o.label, vintage_of(o.run.query, name));
+            treatments[name].emplace_back(o.label, variable_treatment(v));
         }
     std::vector<std::string> out;
     for (const auto& name : order) {
-        const auto& uses = seen[name];
-        std::set<std::string> vintages;
-        for (const auto& [label, vintage] : uses)
-            vintages.insert(vintage);
-        if (vintages.size() < 2) continue;
-        std::vector<std::string> parts;
-        for (const auto& [label, vintage] : uses)
-            parts.push_back(label + ": " + vintage);
-        out.push_back("`" + name + "` comes from different files or periods (" + join(parts, "; ") +
-                      "): its figures compare different vintages");
+        for (auto d : {differing(name, vintages[name], "comes from different files or periods",
+                                 "its figures compare different vintages"),
+                       differing(name, treatments[name], "is declared differently",
+                                 "its rows follow " + treatments[name].front().first +
+                                     "; an option declaring it otherwise reads `" + std::string(declared_differently) +
+                                     "` there")})
+            if (!d.empty()) out.push_back(std::move(d));
     }
     return out;
 }

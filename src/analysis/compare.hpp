@@ -64,6 +64,13 @@ struct CompareResult {
 inline constexpr const char* lacks_mark = "—";
 /// The text of NMI and VI when footprints and layer do not cover the same people.
 inline constexpr const char* coverage_differs = "n/a (coverage differs)";
+/// The text of a variable's cells for an option that declares it otherwise than the
+/// option the row follows (a rate in one, a total in another; per head or not).
+inline constexpr const char* declared_differently = "n/a (declared differently)";
+
+/// How an option treats a mapped variable: "a rate", "a total", "per head", "per X".
+/// Rows of one variable compare like with like only where this is the same.
+std::string variable_treatment(const RunVariable& v);
 
 /// One input resolved to the query that makes it.
 struct ResolvedInput {

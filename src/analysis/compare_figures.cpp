@@ -176,6 +176,7 @@ void variable_rows(std::vector<FigureRow>& rows, const std::vector<CompareOption
         -> std::optional<FigureCell> {
         const RunVariable* v = find_variable(o[k].run, name);
         if (!v) return std::nullopt;
+        if (variable_treatment(*v) != variable_treatment(*first)) return FigureCell{nan, declared_differently};
         std::vector<double> x, w;
         const auto& values = compared_values(*v);
         for (std::size_t i = 0; i < values.size(); ++i)
@@ -229,9 +230,11 @@ void variable_rows(std::vector<FigureRow>& rows, const std::vector<CompareOption
     // Conservation of the total (of the variable itself, not per head).
     const FigureKind total_kind = kind;
     auto total = [&](const std::function<double(const Apportioned&)>& f) {
-        return [&o, &name, f](std::size_t k) -> std::optional<FigureCell> {
+        return [&o, &name, first, f](std::size_t k) -> std::optional<FigureCell> {
             const RunVariable* v = find_variable(o[k].run, name);
             if (!v) return std::nullopt;
+            // A total of a rate means nothing: only options that sum the variable too.
+            if (v->mapped.kind != first->mapped.kind) return FigureCell{nan, declared_differently};
             return number(f(v->mapped.result));
         };
     };
@@ -245,6 +248,12 @@ void variable_rows(std::vector<FigureRow>& rows, const std::vector<CompareOption
 }
 
 } // namespace
+
+std::string variable_treatment(const RunVariable& v)
+{
+    if (!v.per_head.empty()) return v.denominator == "residents" ? "per head" : "per " + v.denominator;
+    return v.mapped.kind == Kind::intensive ? "a rate" : "a total";
+}
 
 std::vector<FigureRow> compare_figures(const std::vector<CompareOption>& options)
 {

@@ -152,6 +152,12 @@ render::ReportModel compare_report_model(const analysis::CompareResult& r)
         std::erase(t, '`');
         m.notes.push_back(t);
     }
+    if (r.options.size() > 1)
+        for (auto t : compare_partial_variables(r)) {
+            std::erase(t, '`');
+            std::erase(t, '*');
+            m.notes.push_back("Not in every option: " + t + ".");
+        }
     m.notes.push_back("Every figure is defined in docs/methods.md §17. The maps share one scale and one legend; "
                       "display geometry is simplified (every number is computed on full geometry).");
     return m;

@@ -5,6 +5,7 @@
 #include "core/strings.hpp"
 #include "render/display_format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -127,6 +128,29 @@ Table compare_option_table(const CompareResult& r)
     return t;
 }
 
+std::vector<std::string> compare_partial_variables(const CompareResult& r)
+{
+    std::vector<std::string> names, out;
+    for (const auto& o : r.options)
+        for (const auto& v : o.run.variables)
+            if (std::find(names.begin(), names.end(), v.mapped.name) == names.end()) names.push_back(v.mapped.name);
+    for (const auto& name : names) {
+        std::vector<std::string> with, without;
+        for (const auto& o : r.options)
+            (std::any_of(o.run.variables.begin(), o.run.variables.end(),
+                         [&](const analysis::RunVariable& v) { return v.mapped.name == name; })
+                 ? with
+                 : without)
+                .push_back("**" + o.label + "**");
+        if (without.empty()) continue;
+        out.push_back("`" + name + "` is " +
+                      (with.size() == 1
+                           ? "mapped by " + with.front() + " only: no other option to compare it with"
+                           : "not mapped by " + join(without, ", ") + ": its rows compare the other options only"));
+    }
+    return out;
+}
+
 std::vector<std::string> compare_findings(const CompareResult& r)
 {
     std::vector<std::string> out;
@@ -177,6 +201,9 @@ std::string compare_markdown(const CompareResult& r)
         s += "- Data: where two options map the same variable, they map it from the same file and period.\n";
     for (const auto& d : r.differences)
         s += "- **Differs:** " + d + ".\n";
+    if (r.options.size() > 1)
+        for (const auto& p : compare_partial_variables(r))
+            s += "- **Not in every option:** " + p + ".\n";
     s += "- `—` marks a comparison layer or a variable that an option does not have (its query does not compare "
          "with the layer or map the variable; an option is not compared with its own footprints' layer); "
          "`n/a (coverage differs)` marks NMI and VI where the footprints and the layer do not hold the same "

@@ -20,6 +20,10 @@ Table compare_figure_table(const analysis::CompareResult& r);
 /// One row per option: label, query name and title, source, footprints, weights.
 Table compare_option_table(const analysis::CompareResult& r);
 
+/// One sentence per variable that some options do not map, naming those options: its
+/// rows compare only the others (an appraisal should not read "—" as "no difference").
+std::vector<std::string> compare_partial_variables(const analysis::CompareResult& r);
+
 /// Sentences a reader wants first: sizes, coverage, and per layer and rate which option
 /// does best and worst.
 std::vector<std::string> compare_findings(const analysis::CompareResult& r);

@@ -156,3 +156,29 @@ TEST_CASE("A run folder's marker records its query relative to the folder", "[co
     CHECK_THROWS_WITH(io::run_folder_query(tmp / "out" / "run"), Catch::Contains("records no query"));
     fs::remove_all(tmp);
 }
+
+TEST_CASE("compare: a variable declared otherwise by an option is not mixed into the first option's rows", "[compare]")
+{
+    analysis::Context ctx;
+    ctx.threads = 1;
+    // halves: spend money (per head), rate intensive; quarters_declared: both plain totals.
+    const auto r = analysis::compare_options(
+        {{std::string(COTERM_FIXTURES) + "/query/halves.toml", dir + "quarters_declared.toml"}}, ctx);
+    // spend: per head for the halves; the quarters' totals are not per-head figures.
+    CHECK(value(r, "spend_per_head.min", 0) == Approx(40.0 / 150));
+    CHECK(note(r, "spend_per_head.min", 1) == analysis::declared_differently);
+    CHECK(note(r, "spend_per_head.cv", 1) == analysis::declared_differently);
+    // Both sum spend, so its conservation compares: 100 in, 80 in footprints, 20 outside in each.
+    CHECK(value(r, "spend.sum_out", 1) == 80);
+    CHECK(value(r, "spend.outside", 1) == 20);
+    // rate: a rate for the halves, a total for the quarters: no weighted spread of a total.
+    CHECK(value(r, "rate.weighted_sd", 0) == Approx(0.8695819912499182));
+    CHECK(note(r, "rate.weighted_sd", 1) == analysis::declared_differently);
+    CHECK(note(r, "rate.max", 1) == analysis::declared_differently);
+    // Both differences are named, each option with its treatment.
+    REQUIRE(r.differences.size() == 2);
+    CHECK_THAT(r.differences[0], Catch::Contains("`spend` is declared differently (fixture-halves: per head; "
+                                                 "fixture-quarters-declared: a total)"));
+    CHECK_THAT(r.differences[1], Catch::Contains("`rate` is declared differently (fixture-halves: a rate; "
+                                                 "fixture-quarters-declared: a total)"));
+}
