@@ -76,8 +76,8 @@ public:
             {"compare.html", render::render_report_html(compare_report_model(r))}};
         io::write_run_folder(out, files, protect);
         if (!o_.quiet)
-            std::cerr << "coterm: compare: " << r.options.size() << " options, " << r.rows.size() << " figures -> "
-                      << out.string() << "\n";
+            std::cerr << "coterm: compare: " << r.options.size() << (r.options.size() == 1 ? " option, " : " options, ")
+                      << r.rows.size() << " figures -> " << out.string() << "\n";
     }
 
 private:

@@ -283,6 +283,8 @@ cli_case(err_compare_options_mixed EXIT 2 STDOUT_EMPTY STDERR "options.toml is a
   ARGS compare ${F}/compare/options.toml ${F}/compare/west.toml -o ${compare_out})
 cli_case(err_compare_option_key EXIT 2 STDOUT_EMPTY STDERR "bad_options.toml: \\[\\[option\\]\\] 1: unknown key 'querry' [(]did you mean 'query'[?][)]"
   ARGS compare ${F}/compare/bad_options.toml -o ${compare_out})
+cli_case(compare_one_option EXIT 0 STDOUT_EMPTY STDERR "^coterm: compare: 1 option, [0-9]+ figures -> "
+  ARGS compare ${F}/compare/west.toml -o ${CMAKE_CURRENT_BINARY_DIR}/compare-one)
 add_test(NAME cli.doc_options_compare
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=compare
           -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/compare.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
