@@ -302,6 +302,8 @@ function(diff_golden_case name golden)
 endfunction()
 diff_golden_case(diff_fixture diff-fixture ${D}/before.geojson ${D}/after.geojson --compare ${D}/compare.geojson ${DW})
 diff_golden_case(diff_fixture_reverse diff-fixture-reverse ${D}/after.geojson ${D}/before.geojson ${DW})
+# Given blocks (--blocks) coarser than the weights' small areas: each takes the people whose points it holds.
+diff_golden_case(diff_given_blocks diff-given-blocks ${D}/before.geojson ${D}/after.geojson --blocks ${D}/coarse_blocks.geojson ${DW})
 # Layers that do not share boundaries: one strip of 40 changes side by a 2.5 % piece: re-digitisation.
 diff_golden_case(diff_redigitised diff-redigitised ${D}/halves_drawn.geojson ${D}/halves_redrawn.geojson
   --weights ${D}/strips.geojson --weights-data ${D}/strips_pop.csv --weights-var pop)
