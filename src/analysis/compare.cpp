@@ -16,24 +16,40 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// "stats/x.csv, period 2021-23": where a variable of a query comes from.
-std::string vintage_of(const io::Query& q, const std::string& variable)
+/// Where a variable of a query comes from: `shown` as the query writes it ("stats/x.csv,
+/// period 2021-23"), `key` the same with a file beside the query made canonical, so two
+/// queries naming one file by different relative paths agree, and one path written
+/// alike in two folders (two files) does not. Other names are data-directory files, the
+/// same for every option.
+struct Vintage {
+    std::string shown, key;
+};
+
+Vintage vintage_of(const io::Query& q, const std::string& variable)
 {
     for (const auto& d : q.data) {
         const bool has = std::find(d.var.begin(), d.var.end(), variable) != d.var.end() ||
                          std::find(d.value_column.begin(), d.value_column.end(), variable) != d.value_column.end();
-        if (has) return d.data + (d.period.empty() ? "" : ", period " + d.period);
+        if (!has) continue;
+        const std::string period = d.period.empty() ? "" : ", period " + d.period;
+        std::error_code ec;
+        const fs::path beside = q.folder / d.data;
+        if (fs::path(d.data).is_relative() && fs::exists(beside, ec))
+            return {d.data + " (beside " + fs::path(q.path).filename().string() + ")" + period,
+                    fs::weakly_canonical(beside, ec).string() + period};
+        return {d.data + period, d.data + period};
     }
     return {};
 }
 
 /// "`v` …(A: x; B: y)…" when the options give a variable more than one `x`, else "".
 std::string differing(const std::string& name, const std::vector<std::pair<std::string, std::string>>& uses,
-                      const std::string& what, const std::string& meaning)
+                      const std::string& what, const std::string& meaning, const std::vector<std::string>& keys = {})
 {
-    std::set<std::string> distinct;
-    for (const auto& [label, x] : uses)
-        distinct.insert(x);
+    std::set<std::string> distinct(keys.begin(), keys.end());
+    if (keys.empty())
+        for (const auto& [label, x] : uses)
+            distinct.insert(x);
     if (distinct.size() < 2) return {};
     std::vector<std::string> parts;
     for (const auto& [label, x] : uses)
@@ -47,18 +63,21 @@ std::vector<std::string> data_differences(const std::vector<CompareOption>& opti
 {
     // variable -> (label, vintage) and (label, treatment), in option order
     std::map<std::string, std::vector<std::pair<std::string, std::string>>> vintages, treatments;
+    std::map<std::string, std::vector<std::string>> files; // variable -> the vintages' keys
     std::vector<std::string> order;
     for (const auto& o : options)
         for (const auto& v : o.run.variables) {
             const std::string& name = v.mapped.name;
             if (!vintages.count(name)) order.push_back(name);
-            vintages[name].emplace_back(o.label, vintage_of(o.run.query, name));
+            const Vintage vintage = vintage_of(o.run.query, name);
+            vintages[name].emplace_back(o.label, vintage.shown);
+            files[name].push_back(vintage.key);
             treatments[name].emplace_back(o.label, variable_treatment(v));
         }
     std::vector<std::string> out;
     for (const auto& name : order) {
         for (auto d : {differing(name, vintages[name], "comes from different files or periods",
-                                 "its figures compare different vintages"),
+                                 "its figures compare different vintages", files[name]),
                        differing(name, treatments[name], "is declared differently",
                                  "its rows follow " + treatments[name].front().first +
                                      "; an option declaring it otherwise reads `" + std::string(declared_differently) +

@@ -182,3 +182,22 @@ TEST_CASE("compare: a variable declared otherwise by an option is not mixed into
     CHECK_THAT(r.differences[1], Catch::Contains("`rate` is declared differently (fixture-halves: a rate; "
                                                  "fixture-quarters-declared: a total)"));
 }
+
+TEST_CASE("compare: a variable from another file differs, the same file by another relative path does not", "[compare]")
+{
+    analysis::Context ctx;
+    ctx.threads = 1;
+    // halves.toml (fixtures/query) maps spend and rate from "../quarter_values.csv", i.e.
+    // fixtures/quarter_values.csv; other/quarters_other_file.toml writes the same
+    // "../quarter_values.csv" for spend, which from its folder is compare/quarter_values.csv,
+    // and "../../quarter_values.csv" (the halves' file) for rate.
+    const auto r = analysis::compare_options(
+        {{std::string(COTERM_FIXTURES) + "/query/halves.toml", dir + "other/quarters_other_file.toml"}}, ctx);
+    REQUIRE(r.differences.size() == 1);
+    CHECK_THAT(r.differences[0], Catch::StartsWith("`spend` comes from different files or periods (fixture-halves: "
+                                                   "../quarter_values.csv (beside halves.toml); "
+                                                   "fixture-quarters-other-file: ../quarter_values.csv (beside "
+                                                   "quarters_other_file.toml))"));
+    // Different files are still compared (the figures are there), the difference is stated.
+    CHECK(value(r, "spend.sum_in", 1) == 100);
+}
