@@ -7,6 +7,7 @@
 #include "core/partition_search.hpp"
 #include "core/point_locator.hpp"
 #include "core/readable_number.hpp"
+#include "core/strings.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -199,8 +200,18 @@ ProposeResult propose(const ProposeOptions& o, const ProposeInputs& in,
     }
     if (r.options.empty()) {
         std::string why;
+        bool contiguity = false;
         for (const ConstraintCheck& c : rejected.front().constraints)
-            if (!c.met) why += (why.empty() ? "" : "; ") + c.name + ": " + c.detail;
+            if (!c.met) {
+                why += (why.empty() ? "" : "; ") + c.name + ": " + c.detail;
+                contiguity = contiguity || c.name == "contiguous";
+            }
+        // A group kept together whose blocks do not touch is the usual cause: say which.
+        const std::vector<std::string> apart = contiguity ? disconnected_groups(m) : std::vector<std::string>{};
+        if (!apart.empty())
+            why += ". Blocks kept together that do not touch each other: " + join(apart, "; ") +
+                   "; each group moves as one piece, so its footprint must also take the blocks between them: "
+                   "add those blocks to the group, or join the pieces with --adjacency";
         throw DataError("infeasible: no option found meets every constraint; the best breaks " + why);
     }
     if (m.from) r.status_quo = status_quo(m, o, bounds, joint_bound);

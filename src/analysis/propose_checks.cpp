@@ -30,8 +30,8 @@ std::string atom_text(const ProposeModel& m, std::size_t atom)
     if (blocks.size() == 1) return m.blocks.label + " " + unit_text(m.blocks, first);
     for (const UnitLayer& k : m.keep_whole)
         if (k.majority_of_block[first] != no_feature)
-            return k.id + " " + unit_text(*k.layer, k.majority_of_block[first]) + " (" +
-                   std::to_string(blocks.size()) + " " + m.blocks.label + " blocks kept whole)";
+            return k.id + " " + unit_text(*k.layer, k.majority_of_block[first]) + " (" + std::to_string(blocks.size()) +
+                   " " + m.blocks.label + " blocks kept whole)";
     return "fixed group " + m.fixed_codes[m.fixed_of_block[first] - 1] + " (" + std::to_string(blocks.size()) +
            " blocks)";
 }
@@ -113,6 +113,19 @@ void check_feasible(const ProposeModel& m, const ProposeOptions& o)
                                 format_people(people) + " people, below the floor --pop-min " +
                                 format_people(o.pop_min) + ", and footprints must nest in it");
     }
+}
+
+std::vector<std::string> disconnected_groups(const ProposeModel& m)
+{
+    std::vector<std::string> out;
+    for (std::size_t a = 0; a < m.atom_blocks.size(); ++a) {
+        if (is_connected(m.graph.neighbours, m.atom_blocks[a])) continue;
+        std::vector<std::string> names;
+        for (std::size_t b : m.atom_blocks[a])
+            names.push_back(unit_text(m.blocks, b));
+        out.push_back(atom_text(m, a) + ": " + join_limited(names, 6));
+    }
+    return out;
 }
 
 std::vector<ConstraintCheck> check_constraints(const ProposeModel& m, const ProposeOptions& o,

@@ -51,6 +51,12 @@ std::vector<ConstraintCheck> check_constraints(const ProposeModel& m, const Prop
                                                const std::vector<std::size_t>& footprint_of_block,
                                                const std::vector<FootprintSpec>& footprints);
 
+/// The groups of blocks kept together (keep-whole units, fixed groups) whose blocks are
+/// not connected by themselves, named with their blocks: the search moves each group as
+/// one piece, so a footprint holding one is contiguous only if it also takes the blocks
+/// between them.
+std::vector<std::string> disconnected_groups(const ProposeModel& m);
+
 /// People as a whole number with thousands separators: "2,345,678".
 std::string format_people(double people);
 

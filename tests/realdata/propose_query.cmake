@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: MIT
 # The shipped ICB-mergers query through `coterm propose --query`: runs on one thread and
 # on two with byte-identical outputs; every option meets every constraint (count,
-# population bounds, contiguity, combined authorities whole); the status quo is compared.
-# -DEXE= -DQUERY= -DOUT=
+# population bounds, contiguity, combined authorities whole); the status quo is compared;
+# each set is written as a run (report and map too); propose_check.py recomputes every
+# number of compare.csv from groups.csv and the ONS lookups alone.
+# -DEXE= -DQUERY= -DOUT= -DDATA= -DCHECK=
 foreach(threads 1 2)
   file(REMOVE_RECURSE "${OUT}-${threads}")
   execute_process(COMMAND ${EXE} propose --query ${QUERY} -o ${OUT}-${threads} --threads ${threads} -q
@@ -47,3 +49,16 @@ list(LENGTH groups g)
 if(NOT g EQUAL 154) # 153 upper-tier councils + header
   message(FATAL_ERROR "groups.csv has ${g} lines, expected 154")
 endif()
+foreach(set option-1 option-2 option-3 status-quo)
+  foreach(file footprints.geojson footprints.csv scorecard.csv scorecard.json report.html map.png summary.md groups.csv)
+    if(NOT EXISTS "${OUT}-1/${set}/${file}")
+      message(FATAL_ERROR "${set}/${file} was not written")
+    endif()
+  endforeach()
+endforeach()
+execute_process(COMMAND python3 ${CHECK} ${DATA} ${OUT}-1 utla23 icb24 1200000 3000000 cauth23
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "propose_check.py: ${out}${err}")
+endif()
+message(STATUS "${out}")
