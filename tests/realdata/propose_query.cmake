@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # The shipped ICB-mergers query through `coterm propose --query`: runs on one thread and
-# on two with byte-identical outputs; every option meets every constraint (count,
+# on two with byte-identical outputs (every file); every option meets every constraint (count,
 # population bounds, contiguity, combined authorities whole); the status quo is compared;
 # each set is written as a run (report and map too); propose_check.py recomputes every
 # number of compare.csv from groups.csv and the ONS lookups alone.
@@ -13,8 +13,16 @@ foreach(threads 1 2)
     message(FATAL_ERROR "propose --threads ${threads} failed (${rc}): ${err}")
   endif()
 endforeach()
-foreach(file compare.csv compare.md option-1/groups.csv option-1/footprints.geojson option-3/summary.md
-             status-quo/footprints.csv)
+file(GLOB_RECURSE written LIST_DIRECTORIES false RELATIVE "${OUT}-1" "${OUT}-1/*")
+file(GLOB_RECURSE written_2 LIST_DIRECTORIES false RELATIVE "${OUT}-2" "${OUT}-2/*")
+list(LENGTH written count)
+if(count LESS 34) # 4 sets of 8 files, compare.csv, compare.md
+  message(FATAL_ERROR "only ${count} files written: ${written}")
+endif()
+if(NOT written STREQUAL written_2)
+  message(FATAL_ERROR "--threads 1 and --threads 2 wrote different files: ${written} / ${written_2}")
+endif()
+foreach(file ${written}) # every file, the maps and reports too
   file(SHA256 "${OUT}-1/${file}" one)
   file(SHA256 "${OUT}-2/${file}" two)
   if(NOT one STREQUAL two)

@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -240,6 +241,37 @@ TEST_CASE("Fixed groups stay together, apart from each other, and a group in two
                       Contains("the best breaks contiguous") &&
                           Contains("fixed group FAR (2 blocks): E06000052 Cornwall, E06000057 Northumberland") &&
                           Contains("add those blocks to the group, or join the pieces with --adjacency"));
+    // Joined by an adjacency pair, as the message suggests, the group is one piece.
+    o.adjacency = test::write_temp("propose_adjacency.csv", "block_a,block_b\nE06000052,E06000057\n");
+    const auto joined = run(o);
+    const auto& one = joined.options.at(0);
+    CHECK(one.all_met());
+    CHECK(footprint_of(joined, one, "E06000052") == footprint_of(joined, one, "E06000057"));
+}
+
+TEST_CASE("Islands: the Isle of Wight across the Solent, the Isles of Scilly by the island rule, overridable",
+          "[realdata][propose]")
+{
+    analysis::ProposeOptions o;
+    o.blocks = "utla23";
+    o.count_min = o.count_max = 42;
+    o.split_layers = {"icb24"};
+    o.effort = 1;
+    o.bound_nodes = 0;
+    auto code = [](const analysis::ProposeResult& r, std::size_t b) { return r.blocks.features[b].code; };
+    const auto r = run(o);
+    REQUIRE(r.island_links.size() == 1); // the Isles of Scilly to Cornwall, 40.8 km
+    CHECK(code(r, r.island_links[0].island) == "E06000053");
+    CHECK(code(r, r.island_links[0].mainland) == "E06000052");
+    CHECK(r.island_links[0].distance_m > 40'000);
+    CHECK(r.island_links[0].distance_m < 42'000);
+    CHECK(r.crossings.size() == 27); // docs/methods.md §16.2
+    CHECK(std::any_of(r.crossings.begin(), r.crossings.end(), [&](const IslandLink& l) {
+        return code(r, l.island) == "E06000046" && code(r, l.mainland) == "E10000014"; // Isle of Wight–Hampshire
+    }));
+    // An adjacency pair joining the Isles of Scilly overrides the rule: no link is added.
+    o.adjacency = test::write_temp("propose_scilly.csv", "block_a,block_b\nE06000053,E10000008\n");
+    CHECK(run(o).island_links.empty());
 }
 
 TEST_CASE("Nested in ICBs, every footprint lies in one ICB and the nesting bound is reached", "[realdata][propose]")
