@@ -152,9 +152,10 @@ bool ProposedOption::all_met() const
     return std::all_of(constraints.begin(), constraints.end(), [](const ConstraintCheck& c) { return c.met; });
 }
 
-ProposeResult propose(const ProposeOptions& o, const ProposeInputs& in,
+ProposeResult propose(const ProposeOptions& options, const ProposeInputs& in,
                       const std::function<void(std::size_t, std::size_t)>& progress)
 {
+    ProposeOptions o = options; // with the count derived from the population bounds when not given
     ProposeModel m = build_model(o, in);
     SearchOptions so;
     so.seed = o.seed;
@@ -177,6 +178,7 @@ ProposeResult propose(const ProposeOptions& o, const ProposeInputs& in,
     r.crossings = m.graph.crossings;
     r.keep_whole_split = m.keep_whole_split;
     r.total_population = m.total_population;
+    r.count_min = o.count_min, r.count_max = o.count_max;
     if (found.solutions.empty())
         throw DataError("infeasible: no restart could join the " + std::to_string(r.atoms) + " groups of " +
                         m.blocks.label + " into " + std::to_string(o.count_max) +

@@ -139,6 +139,7 @@ std::vector<ConstraintCheck> check_constraints(const ProposeModel& m, const Prop
         c.name = o.count_min == o.count_max
                      ? std::to_string(o.count_min) + " footprints"
                      : std::to_string(o.count_min) + "–" + std::to_string(o.count_max) + " footprints";
+        if (m.count_from_bounds) c.name += " (from the population bounds)";
         c.met = k >= o.count_min && k <= o.count_max;
         c.detail = std::to_string(k) + " footprints";
         out.push_back(c);

@@ -34,13 +34,15 @@ struct ProposeModel {
     std::vector<std::size_t> atom_of_block;
     std::vector<std::vector<std::size_t>> atom_blocks;
     std::vector<std::string> keep_whole_split; ///< blocks in several units of a keep-whole layer
+    bool count_from_bounds = false;            ///< the footprint count was derived from the population bounds
     PartitionProblem atom_problem;             ///< what the search solves
     PartitionProblem block_problem;            ///< the same on blocks, to evaluate any footprint set
 };
 
 /// Loads and checks. Throws UsageError for a malformed request and DataError when it is
-/// infeasible, saying which constraint and which units.
-ProposeModel build_model(const ProposeOptions& options, const ProposeInputs& inputs);
+/// infeasible, saying which constraint and which units. A count not given (0) is derived
+/// from the population bounds and written back into `options` (docs/methods.md §16.1).
+ProposeModel build_model(ProposeOptions& options, const ProposeInputs& inputs);
 
 /// Throws DataError when the request cannot be met, naming the constraint, the units and
 /// the numbers (a keep-whole unit above the ceiling, more footprints than atoms, …).

@@ -299,3 +299,26 @@ TEST_CASE("Nested in ICBs, every footprint lies in one ICB and the nesting bound
                                       "nesting in icb24 needs at least 42 footprints (one per unit holding blocks), "
                                       "above the 30 asked for"));
 }
+
+TEST_CASE("Population bounds alone give the range of footprint counts", "[realdata][propose]")
+{
+    analysis::ProposeOptions o;
+    o.blocks = "utla23";
+    o.pop_min = 1'200'000;
+    o.pop_max = 3'000'000;
+    o.split_layers = {"pfa24"};
+    o.effort = 2;
+    const auto r = run(o);
+    // 56,490,108 people: at least ⌈56.49 / 3.0⌉ = 19 footprints, at most ⌊56.49 / 1.2⌋ = 47.
+    CHECK(r.total_population == 56'490'108);
+    CHECK(r.count_min == 19);
+    CHECK(r.count_max == 47);
+    const auto& best = r.options.at(0);
+    CHECK(best.all_met());
+    CHECK(best.constraints.front().name == "19–47 footprints (from the population bounds)");
+    CHECK(best.footprints.size() >= 19);
+    CHECK(best.footprints.size() <= 47);
+    o.pop_min = 2'980'000; // at most 18 footprints of at least this, but 19 are needed
+    CHECK_THROWS_WITH(run(o), Catch::Matchers::Contains("infeasible: no number of footprints fits the population "
+                                                        "bounds: the 56,490,108 people need at least 19 footprints"));
+}
