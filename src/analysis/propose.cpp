@@ -101,8 +101,15 @@ ProposedOption option_of(const ProposeModel& m, const ProposeOptions& o, const S
                 from_units[best->first].push_back(m.from->layer->features[u].name);
         }
     }
-    for (std::size_t f = 0; f < s.regions; ++f)
+    for (std::size_t f = 0; f < s.regions; ++f) {
         specs[f].name = footprint_name(m, specs[f].blocks, from_units[f]);
+        // A footprint holding a fixed group is named after it first (groups are kept apart).
+        for (std::size_t b : specs[f].blocks)
+            if (m.fixed_of_block[b] != 0) {
+                specs[f].name = m.fixed_names[m.fixed_of_block[b] - 1] + " (" + specs[f].name + ")";
+                break;
+            }
+    }
     ProposedOption p =
         make_option(m, o, "option " + std::to_string(index + 1), std::move(fob), std::move(specs), bounds, joint_bound);
     p.restart = s.restart;

@@ -247,13 +247,18 @@ ProposeModel build_model(ProposeOptions& o, const ProposeInputs& in)
         const std::string path = io::resolve_data_file(o.fixed, in.data_dir);
         const io::CsvFile csv = io::read_csv(path);
         const std::size_t b = csv.column("block_code", "fixed groups file"),
-                          f = csv.column("footprint_code", "fixed groups file");
+                          f = csv.column("footprint_code", "fixed groups file"),
+                          name = csv.find_column("footprint_name"); // optional, as in `coterm footprint --groups`
         std::map<std::string, std::size_t> label;
         for (std::size_t r = 0; r < csv.row_count(); ++r) {
             const std::size_t block = find_block(m, csv.field(r, b), path);
             const std::string code(csv.field(r, f));
             const auto [it, fresh] = label.emplace(code, label.size() + 1);
-            if (fresh) m.fixed_codes.push_back(code);
+            if (fresh) {
+                m.fixed_codes.push_back(code);
+                const std::string given = name == std::string::npos ? "" : std::string(csv.field(r, name));
+                m.fixed_names.push_back(given.empty() ? code : given);
+            }
             if (m.fixed_of_block[block] != 0 && m.fixed_of_block[block] != it->second)
                 throw DataError(path + ": block " + m.blocks.features[block].code + " is fixed to two footprints");
             m.fixed_of_block[block] = it->second;

@@ -30,6 +30,7 @@ struct ProposeModel {
     std::vector<UnitLayer> keep_whole;
     std::optional<UnitLayer> nest;
     std::vector<std::string> fixed_codes;    ///< fixed group codes (label − 1)
+    std::vector<std::string> fixed_names;    ///< their footprint_name (the code when the file has none)
     std::vector<std::size_t> fixed_of_block; ///< fixed label + 1, or 0
     std::vector<std::size_t> atom_of_block;
     std::vector<std::vector<std::size_t>> atom_blocks;

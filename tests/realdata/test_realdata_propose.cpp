@@ -230,6 +230,9 @@ TEST_CASE("Fixed groups stay together, apart from each other, and a group in two
     CHECK(footprint_of(r, best, "E06000052") == footprint_of(r, best, "E10000008"));
     CHECK(footprint_of(r, best, "E10000016") == footprint_of(r, best, "E06000035"));
     CHECK(footprint_of(r, best, "E06000052") != footprint_of(r, best, "E10000016"));
+    // Named after the group (the file has no footprint_name: its code), then as usual.
+    CHECK(best.footprints[footprint_of(r, best, "E06000052")].name.starts_with("SW ("));
+    CHECK(best.footprints[footprint_of(r, best, "E10000016")].name.starts_with("SE ("));
     // Cornwall with Northumberland: the footprint joining them would cross England, far
     // above the ceiling, so no option is contiguous; the error names the group and why.
     o.count_min = o.count_max = 50;
