@@ -7,6 +7,7 @@
 #include "core/partition_search.hpp"
 #include "core/point_locator.hpp"
 #include "core/readable_number.hpp"
+#include "core/strings.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -100,8 +101,15 @@ ProposedOption option_of(const ProposeModel& m, const ProposeOptions& o, const S
                 from_units[best->first].push_back(m.from->layer->features[u].name);
         }
     }
-    for (std::size_t f = 0; f < s.regions; ++f)
+    for (std::size_t f = 0; f < s.regions; ++f) {
         specs[f].name = footprint_name(m, specs[f].blocks, from_units[f]);
+        // A footprint holding a fixed group is named after it first (groups are kept apart).
+        for (std::size_t b : specs[f].blocks)
+            if (m.fixed_of_block[b] != 0) {
+                specs[f].name = m.fixed_names[m.fixed_of_block[b] - 1] + " (" + specs[f].name + ")";
+                break;
+            }
+    }
     ProposedOption p =
         make_option(m, o, "option " + std::to_string(index + 1), std::move(fob), std::move(specs), bounds, joint_bound);
     p.restart = s.restart;
@@ -151,9 +159,10 @@ bool ProposedOption::all_met() const
     return std::all_of(constraints.begin(), constraints.end(), [](const ConstraintCheck& c) { return c.met; });
 }
 
-ProposeResult propose(const ProposeOptions& o, const ProposeInputs& in,
+ProposeResult propose(const ProposeOptions& options, const ProposeInputs& in,
                       const std::function<void(std::size_t, std::size_t)>& progress)
 {
+    ProposeOptions o = options; // with the count derived from the population bounds when not given
     ProposeModel m = build_model(o, in);
     SearchOptions so;
     so.seed = o.seed;
@@ -176,6 +185,7 @@ ProposeResult propose(const ProposeOptions& o, const ProposeInputs& in,
     r.crossings = m.graph.crossings;
     r.keep_whole_split = m.keep_whole_split;
     r.total_population = m.total_population;
+    r.count_min = o.count_min, r.count_max = o.count_max;
     if (found.solutions.empty())
         throw DataError("infeasible: no restart could join the " + std::to_string(r.atoms) + " groups of " +
                         m.blocks.label + " into " + std::to_string(o.count_max) +
@@ -199,8 +209,18 @@ ProposeResult propose(const ProposeOptions& o, const ProposeInputs& in,
     }
     if (r.options.empty()) {
         std::string why;
+        bool contiguity = false;
         for (const ConstraintCheck& c : rejected.front().constraints)
-            if (!c.met) why += (why.empty() ? "" : "; ") + c.name + ": " + c.detail;
+            if (!c.met) {
+                why += (why.empty() ? "" : "; ") + c.name + ": " + c.detail;
+                contiguity = contiguity || c.name == "contiguous";
+            }
+        // A group kept together whose blocks do not touch is the usual cause: say which.
+        const std::vector<std::string> apart = contiguity ? disconnected_groups(m) : std::vector<std::string>{};
+        if (!apart.empty())
+            why += ". Blocks kept together that do not touch each other: " + join(apart, "; ") +
+                   "; each group moves as one piece, so its footprint must also take the blocks between them: "
+                   "add those blocks to the group, or join the pieces with --adjacency";
         throw DataError("infeasible: no option found meets every constraint; the best breaks " + why);
     }
     if (m.from) r.status_quo = status_quo(m, o, bounds, joint_bound);

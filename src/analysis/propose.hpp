@@ -24,10 +24,10 @@ namespace coterm::analysis {
 /// What to propose. Layers are catalogue ids or paths; files are resolved against the
 /// data directory like every data file.
 struct ProposeOptions {
-    std::string blocks;                                       ///< --blocks: the building blocks
-    io::ReadOptions blocks_read;                              ///< --blocks-where, --blocks-sql
-    std::size_t count_min = 0, count_max = 0;                 ///< --count / --count-min / --count-max (0 = unset)
-    double pop_min = 0;                                       ///< --pop-min, people
+    std::string blocks;                       ///< --blocks: the building blocks
+    io::ReadOptions blocks_read;              ///< --blocks-where, --blocks-sql
+    std::size_t count_min = 0, count_max = 0; ///< --count / --count-min / --count-max (0 = from the bounds)
+    double pop_min = 0;                       ///< --pop-min, people
     double pop_max = std::numeric_limits<double>::infinity(); ///< --pop-max
     std::vector<std::string> keep_whole;                      ///< --keep-whole layers
     std::string nest_in;                                      ///< --nest-in layer
@@ -83,6 +83,7 @@ struct ProposeResult {
     std::vector<IslandLink> crossings;         ///< pairs adjacent across water (--crossing)
     std::vector<IslandLink> island_links;      ///< what the island rule added
     std::size_t atoms = 0;                     ///< blocks after keeping units whole and fixing groups
+    std::size_t count_min = 0, count_max = 0;  ///< footprint counts searched (from the bounds when not given)
     std::vector<std::string> keep_whole_split; ///< blocks in several units of a keep-whole layer (majority used)
     std::vector<double> restart_objectives;    ///< per restart (+inf: it could not reach the count)
     std::uint64_t evaluations = 0;             ///< candidate merges and moves evaluated

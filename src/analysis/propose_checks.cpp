@@ -30,8 +30,8 @@ std::string atom_text(const ProposeModel& m, std::size_t atom)
     if (blocks.size() == 1) return m.blocks.label + " " + unit_text(m.blocks, first);
     for (const UnitLayer& k : m.keep_whole)
         if (k.majority_of_block[first] != no_feature)
-            return k.id + " " + unit_text(*k.layer, k.majority_of_block[first]) + " (" +
-                   std::to_string(blocks.size()) + " " + m.blocks.label + " blocks kept whole)";
+            return k.id + " " + unit_text(*k.layer, k.majority_of_block[first]) + " (" + std::to_string(blocks.size()) +
+                   " " + m.blocks.label + " blocks kept whole)";
     return "fixed group " + m.fixed_codes[m.fixed_of_block[first] - 1] + " (" + std::to_string(blocks.size()) +
            " blocks)";
 }
@@ -115,6 +115,19 @@ void check_feasible(const ProposeModel& m, const ProposeOptions& o)
     }
 }
 
+std::vector<std::string> disconnected_groups(const ProposeModel& m)
+{
+    std::vector<std::string> out;
+    for (std::size_t a = 0; a < m.atom_blocks.size(); ++a) {
+        if (is_connected(m.graph.neighbours, m.atom_blocks[a])) continue;
+        std::vector<std::string> names;
+        for (std::size_t b : m.atom_blocks[a])
+            names.push_back(unit_text(m.blocks, b));
+        out.push_back(atom_text(m, a) + ": " + join_limited(names, 6));
+    }
+    return out;
+}
+
 std::vector<ConstraintCheck> check_constraints(const ProposeModel& m, const ProposeOptions& o,
                                                const std::vector<std::size_t>& fob,
                                                const std::vector<FootprintSpec>& footprints)
@@ -126,6 +139,7 @@ std::vector<ConstraintCheck> check_constraints(const ProposeModel& m, const Prop
         c.name = o.count_min == o.count_max
                      ? std::to_string(o.count_min) + " footprints"
                      : std::to_string(o.count_min) + "–" + std::to_string(o.count_max) + " footprints";
+        if (m.count_from_bounds) c.name += " (from the population bounds)";
         c.met = k >= o.count_min && k <= o.count_max;
         c.detail = std::to_string(k) + " footprints";
         out.push_back(c);

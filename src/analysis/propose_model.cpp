@@ -10,6 +10,7 @@
 #include "io/layer_source.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 
@@ -156,12 +157,36 @@ void make_problems(ProposeModel& m, const ProposeOptions& o)
         layer = group_rows(layer, m.atom_of_block, atoms);
 }
 
+/// A count not given, from the population bounds: at least the people over the ceiling,
+/// at most the people over the floor (and the atoms).
+void derive_count(ProposeModel& m, ProposeOptions& o)
+{
+    if (o.count_min > 0 && o.count_max > 0) return;
+    const double total = m.total_population;
+    const auto atoms = static_cast<double>(m.atom_blocks.size());
+    if (o.count_max == 0)
+        o.count_max = static_cast<std::size_t>(
+            std::max(1.0, o.pop_min > 0 ? std::min(atoms, std::floor(total / o.pop_min)) : atoms));
+    if (o.count_min == 0)
+        o.count_min =
+            static_cast<std::size_t>(std::isfinite(o.pop_max) ? std::max(1.0, std::ceil(total / o.pop_max)) : 1.0);
+    m.count_from_bounds = true;
+    if (o.count_min > o.count_max && o.pop_min > 0 && std::isfinite(o.pop_max))
+        throw DataError("infeasible: no number of footprints fits the population bounds: the " + format_people(total) +
+                        " people need at least " + std::to_string(o.count_min) + " footprints of at most " +
+                        format_people(o.pop_max) + ", but allow at most " + std::to_string(o.count_max) +
+                        " of at least " + format_people(o.pop_min));
+}
+
 } // namespace
 
-ProposeModel build_model(const ProposeOptions& o, const ProposeInputs& in)
+ProposeModel build_model(ProposeOptions& o, const ProposeInputs& in)
 {
-    if (o.count_min == 0 || o.count_max == 0) throw UsageError("give --count N or --count-min and --count-max");
-    if (o.count_min > o.count_max) throw UsageError("--count-min is above --count-max");
+    const bool bounds = o.pop_min > 0 || std::isfinite(o.pop_max);
+    if ((o.count_min == 0 || o.count_max == 0) && !bounds)
+        throw UsageError("give --count N or --count-min and --count-max (or population bounds --pop-min, --pop-max)");
+    if (o.count_min > 0 && o.count_max > 0 && o.count_min > o.count_max)
+        throw UsageError("--count-min is above --count-max");
     if (o.pop_min > o.pop_max) throw UsageError("--pop-min is above --pop-max");
     if (o.split_layers.empty() && o.from.empty() && !o.weights.count("balance"))
         throw UsageError("nothing to minimise: give --split-layers, --from or --term-weights balance=W");
@@ -222,19 +247,25 @@ ProposeModel build_model(const ProposeOptions& o, const ProposeInputs& in)
         const std::string path = io::resolve_data_file(o.fixed, in.data_dir);
         const io::CsvFile csv = io::read_csv(path);
         const std::size_t b = csv.column("block_code", "fixed groups file"),
-                          f = csv.column("footprint_code", "fixed groups file");
+                          f = csv.column("footprint_code", "fixed groups file"),
+                          name = csv.find_column("footprint_name"); // optional, as in `coterm footprint --groups`
         std::map<std::string, std::size_t> label;
         for (std::size_t r = 0; r < csv.row_count(); ++r) {
             const std::size_t block = find_block(m, csv.field(r, b), path);
             const std::string code(csv.field(r, f));
             const auto [it, fresh] = label.emplace(code, label.size() + 1);
-            if (fresh) m.fixed_codes.push_back(code);
+            if (fresh) {
+                m.fixed_codes.push_back(code);
+                const std::string given = name == std::string::npos ? "" : std::string(csv.field(r, name));
+                m.fixed_names.push_back(given.empty() ? code : given);
+            }
             if (m.fixed_of_block[block] != 0 && m.fixed_of_block[block] != it->second)
                 throw DataError(path + ": block " + m.blocks.features[block].code + " is fixed to two footprints");
             m.fixed_of_block[block] = it->second;
         }
     }
     make_atoms(m);
+    derive_count(m, o);
     make_problems(m, o);
     check_feasible(m, o);
     return m;

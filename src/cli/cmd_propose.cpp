@@ -96,11 +96,12 @@ public:
             if (r.count_min > 0 || r.count_max > 0)
                 throw UsageError("give --count or --count-min/--count-max, not both");
             r.count_min = r.count_max = o_.count;
-        } else if (r.count_min > 0 && r.count_max == 0) {
-            throw UsageError("--count-min needs --count-max");
-        } else if (r.count_max > 0 && r.count_min == 0) {
-            r.count_min = 1;
         }
+        // Without a population bound, a count is needed; with one, a missing end of the
+        // range is derived from the bounds (docs/methods.md §16.1).
+        const bool bounds = r.pop_min > 0 || r.pop_max < std::numeric_limits<double>::infinity();
+        if (!bounds && r.count_min > 0 && r.count_max == 0) throw UsageError("--count-min needs --count-max");
+        if (!bounds && r.count_max > 0 && r.count_min == 0) r.count_min = 1;
         for (const std::string& kw : o_.term_weights) {
             const auto eq = kw.find('=');
             double w = 0;
@@ -108,7 +109,9 @@ public:
                 throw UsageError("--term-weights: '" + kw + "' is not KEY=WEIGHT");
             r.weights[kw.substr(0, eq)] = w;
         }
-        if (r.count_min == 0) throw UsageError("give --count N or --count-min and --count-max");
+        if (r.count_min == 0 && r.count_max == 0 && !bounds)
+            throw UsageError(
+                "give --count N or --count-min and --count-max (or population bounds --pop-min, --pop-max)");
         if (r.split_layers.empty() && r.from.empty() && !r.weights.count("balance"))
             throw UsageError("nothing to minimise: give --split-layers, --from or --term-weights balance=W");
         if (o_.output.empty()) throw UsageError("give the output folder with -o DIR");
@@ -175,10 +178,12 @@ private:
         // Quoted: a filter holds spaces and quotes.
         if (!r.blocks_read.where.empty()) s += " --blocks-where " + quote_argument(r.blocks_read.where);
         if (!r.blocks_read.sql.empty()) s += " --blocks-sql " + quote_argument(r.blocks_read.sql);
-        if (r.count_min == r.count_max)
+        if (r.count_min > 0 && r.count_min == r.count_max)
             s += " --count " + std::to_string(r.count_min);
-        else
-            s += " --count-min " + std::to_string(r.count_min) + " --count-max " + std::to_string(r.count_max);
+        else {
+            if (r.count_min > 0) s += " --count-min " + std::to_string(r.count_min);
+            if (r.count_max > 0) s += " --count-max " + std::to_string(r.count_max);
+        }
         if (r.pop_min > 0) s += " --pop-min " + format_general(r.pop_min, 15);
         if (r.pop_max < std::numeric_limits<double>::infinity()) s += " --pop-max " + format_general(r.pop_max, 15);
         if (!r.keep_whole.empty()) s += " --keep-whole " + join(r.keep_whole, " ");

@@ -35,6 +35,13 @@ std::string weight_text(double w)
     return format_general(w, 6);
 }
 
+/// A block as a planner reads it: "Wirral (E08000015)".
+std::string block_text(const ProposeResult& r, std::size_t b)
+{
+    const Feature& f = r.blocks.features[b];
+    return f.name.empty() ? f.code : f.name + " (" + f.code + ")";
+}
+
 std::vector<const ProposedOption*> all_sets(const ProposeResult& r)
 {
     std::vector<const ProposedOption*> out;
@@ -129,7 +136,7 @@ std::string option_summary(const ProposeResult& r, const ProposedOption& o, cons
        << r.bound_text() << ". A gap of 0 proves the option optimal.\n\n";
     if (o.label != "status quo")
         md << "Search: seed " << opt.seed << ", effort " << opt.effort << " restarts (this option from restart "
-           << o.restart << "), " << r.evaluations << " candidate evaluations.\n\n";
+           << o.restart << "), " << people(static_cast<double>(r.evaluations)) << " candidate evaluations.\n\n";
     md << "## Footprints\n\n| code | name | blocks | population |\n|---|---|---|---|\n";
     for (std::size_t f = 0; f < o.footprints.size(); ++f)
         md << "| " << o.footprints[f].code << " | " << o.footprints[f].name << " | " << o.footprints[f].blocks.size()
@@ -145,8 +152,9 @@ std::string compare_summary(const ProposeResult& r, const analysis::ProposeOptio
     md << "Request: `" << text.request << "`  \n";
     md << "People: " << text.weights << ", " << people(r.total_population) << " in the " << r.blocks.features.size()
        << " blocks (" << r.atoms << " groups that can be separated).  \n";
-    md << "Search: seed " << opt.seed << ", effort " << opt.effort << " restarts, " << r.evaluations
-       << " candidate evaluations.  \nBound: " << r.bound_text() << " (docs/methods.md §16.5).\n\n";
+    md << "Search: seed " << opt.seed << ", effort " << opt.effort << " restarts, "
+       << people(static_cast<double>(r.evaluations)) << " candidate evaluations.  \nBound: " << r.bound_text()
+       << " (docs/methods.md §16.5).\n\n";
     const auto sets = all_sets(r);
     md << "| set | footprints | objective |";
     for (const auto& t : sets.front()->terms)
@@ -166,18 +174,19 @@ std::string compare_summary(const ProposeResult& r, const analysis::ProposeOptio
            << (broken.empty() ? "yes" : "no: " + join(broken, "; ")) << " |\n";
     }
     if (!r.crossings.empty()) {
-        md << "\nBlocks adjacent across water (apart by at most the crossing distance, docs/methods.md §16.2):";
+        std::vector<std::string> pairs;
         for (const auto& l : r.crossings)
-            md << " " << r.blocks.features[l.island].code << "–" << r.blocks.features[l.mainland].code << " ("
-               << format_fixed(l.distance_m / 1000, 2) << " km);";
-        md << "\n";
+            pairs.push_back(block_text(r, l.island) + " – " + block_text(r, l.mainland) + " (" +
+                            format_fixed(l.distance_m / 1000, 2) + " km)");
+        md << "\nBlocks adjacent across water (apart by at most the crossing distance, docs/methods.md §16.2): "
+           << join(pairs, "; ") << ".\n";
     }
     if (!r.island_links.empty()) {
-        md << "\nIslands joined to their nearest block (docs/methods.md §16.2):";
+        std::vector<std::string> pairs;
         for (const auto& l : r.island_links)
-            md << " " << r.blocks.features[l.island].code << "–" << r.blocks.features[l.mainland].code << " ("
-               << format_fixed(l.distance_m / 1000, 1) << " km);";
-        md << "\n";
+            pairs.push_back(block_text(r, l.island) + " – " + block_text(r, l.mainland) + " (" +
+                            format_fixed(l.distance_m / 1000, 1) + " km)");
+        md << "\nIslands joined to their nearest block (docs/methods.md §16.2): " << join(pairs, "; ") << ".\n";
     }
     if (!r.keep_whole_split.empty())
         md << "\nBlocks in several units of a kept-whole layer, kept with the unit holding most of their people: "

@@ -52,10 +52,12 @@ add_test(NAME cli.realdata_derive_icb24
           -DOUT=${CMAKE_CURRENT_BINARY_DIR}/derived-icb24 -P ${CMAKE_CURRENT_SOURCE_DIR}/realdata/derive_icb24.cmake)
 set_tests_properties(cli.realdata_derive_icb24 PROPERTIES LABELS realdata)
 # propose: the shipped ICB-mergers query (deterministic across thread counts, every
-# constraint met); an impossible floor is an error giving the numbers.
+# constraint met, every number of compare.csv recomputed in Python from the ONS lookups);
+# an impossible floor is an error giving the numbers.
 add_test(NAME cli.realdata_propose_icb_mergers
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DQUERY=${PROJECT_SOURCE_DIR}/queries/icb-mergers-coterminous.toml
-          -DOUT=${CMAKE_CURRENT_BINARY_DIR}/propose-icb-mergers -P ${CMAKE_CURRENT_SOURCE_DIR}/realdata/propose_query.cmake)
+          -DOUT=${CMAKE_CURRENT_BINARY_DIR}/propose-icb-mergers -DDATA=${COTERM_TEST_DATA}
+          -DCHECK=${CMAKE_CURRENT_SOURCE_DIR}/realdata/propose_check.py -P ${CMAKE_CURRENT_SOURCE_DIR}/realdata/propose_query.cmake)
 set_tests_properties(cli.realdata_propose_icb_mergers PROPERTIES LABELS realdata ENVIRONMENT "COTERM_DATA=${COTERM_TEST_DATA}")
 realdata_cli_case(realdata_propose_impossible_floor EXIT 1 STDOUT_EMPTY
   STDERR "coterm: error: infeasible: 42 footprints of at least 2,000,000 people need 84,000,000, but the blocks hold 56,490,108 [(]the floor can be at most 1,345,002[)]"

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: MIT
 # The shipped ICB-mergers query through `coterm propose --query`: runs on one thread and
-# on two with byte-identical outputs; every option meets every constraint (count,
-# population bounds, contiguity, combined authorities whole); the status quo is compared.
-# -DEXE= -DQUERY= -DOUT=
+# on two with byte-identical outputs (every file); every option meets every constraint (count,
+# population bounds, contiguity, combined authorities whole); the status quo is compared;
+# each set is written as a run (report and map too); propose_check.py recomputes every
+# number of compare.csv from groups.csv and the ONS lookups alone.
+# -DEXE= -DQUERY= -DOUT= -DDATA= -DCHECK=
 foreach(threads 1 2)
   file(REMOVE_RECURSE "${OUT}-${threads}")
   execute_process(COMMAND ${EXE} propose --query ${QUERY} -o ${OUT}-${threads} --threads ${threads} -q
@@ -11,8 +13,16 @@ foreach(threads 1 2)
     message(FATAL_ERROR "propose --threads ${threads} failed (${rc}): ${err}")
   endif()
 endforeach()
-foreach(file compare.csv compare.md option-1/groups.csv option-1/footprints.geojson option-3/summary.md
-             status-quo/footprints.csv)
+file(GLOB_RECURSE written LIST_DIRECTORIES false RELATIVE "${OUT}-1" "${OUT}-1/*")
+file(GLOB_RECURSE written_2 LIST_DIRECTORIES false RELATIVE "${OUT}-2" "${OUT}-2/*")
+list(LENGTH written count)
+if(count LESS 34) # 4 sets of 8 files, compare.csv, compare.md
+  message(FATAL_ERROR "only ${count} files written: ${written}")
+endif()
+if(NOT written STREQUAL written_2)
+  message(FATAL_ERROR "--threads 1 and --threads 2 wrote different files: ${written} / ${written_2}")
+endif()
+foreach(file ${written}) # every file, the maps and reports too
   file(SHA256 "${OUT}-1/${file}" one)
   file(SHA256 "${OUT}-2/${file}" two)
   if(NOT one STREQUAL two)
@@ -47,3 +57,16 @@ list(LENGTH groups g)
 if(NOT g EQUAL 154) # 153 upper-tier councils + header
   message(FATAL_ERROR "groups.csv has ${g} lines, expected 154")
 endif()
+foreach(set option-1 option-2 option-3 status-quo)
+  foreach(file footprints.geojson footprints.csv scorecard.csv scorecard.json report.html map.png summary.md groups.csv)
+    if(NOT EXISTS "${OUT}-1/${set}/${file}")
+      message(FATAL_ERROR "${set}/${file} was not written")
+    endif()
+  endforeach()
+endforeach()
+execute_process(COMMAND python3 ${CHECK} ${DATA} ${OUT}-1 utla23 icb24 1200000 3000000 cauth23
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "propose_check.py: ${out}${err}")
+endif()
+message(STATUS "${out}")
