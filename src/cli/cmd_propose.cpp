@@ -245,7 +245,8 @@ private:
             for (auto& file : run_files(runs[k], ctx.catalogue, true, folder, ctx.threads)) {
                 // summary.md: the proposal (constraints, objective), then the run's summary.
                 if (file.first == folder + "/summary.md")
-                    file.second = option_summary(result, *sets[k], o_.request, text) + "\n" + file.second;
+                    file.second = option_summary(result, *sets[k], o_.request, text) + "\n" +
+                                  option_run_summary(file.second, folder);
                 files.push_back(std::move(file));
             }
         }

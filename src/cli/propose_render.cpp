@@ -114,6 +114,18 @@ Table compare_table(const ProposeResult& r)
     return t;
 }
 
+std::string option_run_summary(std::string run_md, const std::string& folder)
+{
+    // The option's own summary already opens the page with its title and description:
+    // keep one of each, and say the run part was written for the option's folder, not
+    // read from a query file.
+    if (const std::size_t body = run_md.find("## What was run"); body != std::string::npos) run_md.erase(0, body);
+    const std::string query_line = "- query: `" + folder + "`";
+    if (const std::size_t at = run_md.find(query_line); at != std::string::npos)
+        run_md.replace(at, query_line.size(), "- run of the option's footprints, written to `" + folder + "/`");
+    return run_md;
+}
+
 std::string option_summary(const ProposeResult& r, const ProposedOption& o, const analysis::ProposeOptions& opt,
                            const ProposeRequestText& text)
 {

@@ -26,6 +26,10 @@ Table compare_table(const analysis::ProposeResult& r);
 
 /// summary.md of one option: request, constraints met or not, objective and terms,
 /// bound and gap, seed and effort, the footprints.
+/// The run half of an option's summary.md: `run_md` (run_summary_md of the option's
+/// footprints) without the title and description the option summary already gives.
+std::string option_run_summary(std::string run_md, const std::string& folder);
+
 std::string option_summary(const analysis::ProposeResult& r, const analysis::ProposedOption& o,
                            const analysis::ProposeOptions& options, const ProposeRequestText& text);
 

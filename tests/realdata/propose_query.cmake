@@ -52,6 +52,13 @@ foreach(line "| 26 footprints | yes | 26 footprints |" "| population at least 1,
     message(FATAL_ERROR "option-1/summary.md lacks '${line}'")
   endif()
 endforeach()
+# One page: the option's title once (the run half keeps its sections, not a second title).
+string(REGEX MATCHALL "(^|\n)# [^\n]*" titles "${summary}")
+list(LENGTH titles n_titles)
+string(FIND "${summary}" "- run of the option's footprints, written to `option-1/`" run_part)
+if(NOT n_titles EQUAL 1 OR run_part EQUAL -1)
+  message(FATAL_ERROR "option-1/summary.md: ${n_titles} titles (expected 1), run part at ${run_part}")
+endif()
 file(STRINGS "${OUT}-1/option-1/groups.csv" groups)
 list(LENGTH groups g)
 if(NOT g EQUAL 154) # 153 upper-tier councils + header
