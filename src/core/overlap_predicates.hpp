@@ -3,6 +3,7 @@
 // in `geos_errors` and never reads it as "no": the caller then decides by the exact
 // intersection.
 #pragma once
+#include "core/covers_exact.hpp"
 #include "core/geometry.hpp"
 #include "core/geos_answer.hpp"
 #include "core/subdivide.hpp"
@@ -24,10 +25,19 @@ bool boxes_meet(const Box& l, const Box& r);
 /// whose boxes meet g's box.
 bool covers_by_pieces(const Subdivision& s, const GEOSGeometry* g, const Box& box, std::size_t& geos_errors);
 
-/// Whether `outer` (prepared as `prepared`) covers `g` (box `box`), clipping `outer` to
-/// a box around `g` first; falls back to the prepared test.
-bool covers_locally(const Geometry& outer, const GEOSPreparedGeometry* prepared, const GEOSGeometry* g, const Box& box,
-                    std::size_t& geos_errors);
+/// Whether `outer` (prepared as `prepared`, its rings `outer_rings`, null when they
+/// could not be read) covers `g` (box `box`), for a `g` touching outer's boundary:
+/// no when a vertex of g lies outside; else by the exact test (covers_exactly, counted
+/// in `exact`) where it decides; else by GEOS on `outer` clipped to a box around `g`,
+/// falling back to the prepared test.
+bool covers_locally(const Geometry& outer, const GEOSPreparedGeometry* prepared, const CoveringRings* outer_rings,
+                    const GEOSGeometry* g, const Box& box, std::size_t& geos_errors, std::size_t& exact);
+
+/// Whether `g` covers `outer` (its rings `outer_rings`, or null): by the exact test
+/// (counted in `exact`) where it decides, else by GEOS covers; a GEOS failure is
+/// counted and read as "not known to cover".
+bool covers_outer(const GEOSGeometry* g, const Geometry& outer, const PolygonRings* outer_rings,
+                  std::size_t& geos_errors, std::size_t& exact);
 
 /// Whether any piece of the subdivided polygon `s` meets `g` (box `box`).
 Answer intersects_pieces(const Subdivision& s, const GEOSGeometry* g, const Box& box, std::size_t& geos_errors);

@@ -259,6 +259,28 @@ TEST_CASE("A feature sharing part of its boundary with its container is found by
     CHECK(r.stats.intersections == 0);
 }
 
+TEST_CASE("Cells sharing edges with their district, vertex for vertex, are found covered by the exact test")
+{
+    // Cells of a 2 m grid in a 4 m district with the grid's vertices on its sides, and
+    // one cell equal to a neighbouring district: GEOS relate is not needed for any.
+    const Layer cells = make_layer("c", {{"C1", box(0, 0, 2, 2)},
+                                         {"C2", box(2, 0, 4, 2)},
+                                         {"C3", box(0, 2, 2, 4)},
+                                         {"C4", box(2, 2, 4, 4)},
+                                         {"C5", box(4, 0, 6, 2)}});
+    const Layer districts =
+        make_layer("d", {{"D1", "POLYGON((0 0,2 0,4 0,4 2,4 4,2 4,0 4,0 2,0 0))"}, {"D2", box(4, 0, 6, 2)}});
+    const OverlapResult r = compute_overlap(cells, districts, {});
+    check_rows(cells, districts, r,
+               {{"C1", "D1", 4, 1, 0.25},
+                {"C2", "D1", 4, 1, 0.25},
+                {"C3", "D1", 4, 1, 0.25},
+                {"C4", "D1", 4, 1, 0.25},
+                {"C5", "D2", 4, 1, 1}});
+    CHECK(r.stats.contained == 5);
+    CHECK(r.stats.exact_covers == 5);
+}
+
 TEST_CASE("A feature poking out through a notch is not taken as covered")
 {
     // Every vertex of the cell is inside or on D, but its top edge crosses D's notch.
