@@ -31,7 +31,7 @@ struct CoveringRings {
 /// Whether `b` covers `a` (a ⊆ b as closed point sets), for valid polygonal
 /// geometries, decided without GEOS where the decision is exact; nullopt otherwise
 /// (the caller then asks GEOS). Made for layers built from one set of polygons, whose
-/// shared edges have bit-identical coordinates (docs/methods.md, "Exact covers test"):
+/// shared edges have bit-identical coordinates (docs/methods.md §7.1):
 /// a ⊆ b exactly when no point of b's boundary lies in a's interior and each polygon
 /// of `a` has one interior point in b. A boundary segment of b that is an edge of a
 /// lies on a's boundary; one that meets a's boundary only at shared vertices lies

@@ -15,8 +15,10 @@
 namespace coterm {
 
 /// True when an exterior-ring vertex of polygonal `g` lies outside the prepared
-/// polygon, so it cannot be covered (a cheap reject by point location).
-bool has_vertex_outside(const GEOSPreparedGeometry* prepared, const GEOSGeometry* g, std::size_t& geos_errors);
+/// polygon, so it cannot be covered (a cheap reject by point location). Looks at the
+/// first `max_vertices` vertices of each exterior ring (default: all).
+bool has_vertex_outside(const GEOSPreparedGeometry* prepared, const GEOSGeometry* g, std::size_t& geos_errors,
+                        unsigned max_vertices = ~0u);
 
 /// Whether two boxes meet (boundaries included).
 bool boxes_meet(const Box& l, const Box& r);
