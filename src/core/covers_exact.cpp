@@ -20,12 +20,17 @@ bool boxes_meet(const Box& l, const Box& r)
 
 /// Where one boundary segment of b lies with respect to a.
 enum class Verdict {
-    boundary,    ///< an edge of a
-    outside,     ///< meets a's boundary only at shared vertices, outside a
-    untouched,   ///< meets a's boundary nowhere: on the side of the segment before it
-    not_covered, ///< a point of it lies in a's interior, or a runs the other way along it
-    unknown      ///< not decidable exactly here
+    same_way,  ///< an edge of a running the same way (interiors on the same side)
+    other_way, ///< an edge of a running the other way
+    outside,   ///< meets a's boundary only at shared vertices, outside a
+    untouched, ///< meets a's boundary nowhere: on the side of the segment before it
+    enters,    ///< a point of it lies in a's interior
+    unknown    ///< not decidable exactly here
 };
+
+/// What a polygon of a is known to be: beside an edge of b running the same way, it
+/// has interior points in b; the other way, outside b.
+enum PartSide : char { part_unknown, part_in, part_out };
 
 /// The side of a at vertex (wx, wy) in the direction of (tx, ty): inside a (then b's
 /// boundary enters a's interior: not covered), outside, or unknown (along an edge of a,
@@ -47,25 +52,21 @@ Verdict side_at_vertex(const CoveredRings& a, std::uint32_t passage, double wx, 
             inside = convex < 0;
         else
             inside = convex > 0 ? to_next > 0 && to_prev < 0 : !(to_next < 0 && to_prev > 0);
-        if (inside) return Verdict::not_covered;
+        if (inside) return Verdict::enters;
     }
     return Verdict::outside;
 }
 
-/// Classifies b's boundary segment p → q (b's interior on its left) against a.
-/// `same_way` gets a 1 for each polygon of a with an edge running the same way.
-Verdict classify_segment(const CoveredRings& a, double px, double py, double qx, double qy, std::vector<char>& same_way)
+/// Classifies b's boundary segment p → q (b's interior on its left) against a; for an
+/// edge of a, `part` is the polygon of a it belongs to.
+Verdict classify_segment(const CoveredRings& a, double px, double py, double qx, double qy, std::uint32_t& part)
 {
     const std::uint32_t at_p = a.find(px, py);
     for (std::uint32_t k = at_p; k != CoveredRings::none; k = a.passages[k].more) {
         const CoveredRings::Passage& s = a.passages[k];
-        if (s.next_x == qx && s.next_y == qy) {
-            same_way[s.part] = 1;
-            return Verdict::boundary;
-        }
-        // a's interior lies on the other side of this edge: just beside the middle of
-        // the edge, points of a are outside b.
-        if (s.prev_x == qx && s.prev_y == qy) return Verdict::not_covered;
+        part = s.part;
+        if (s.next_x == qx && s.next_y == qy) return Verdict::same_way;
+        if (s.prev_x == qx && s.prev_y == qy) return Verdict::other_way;
     }
     bool touches = false, crosses = false;
     const Box box{std::min(px, qx), std::min(py, qy), std::max(px, qx), std::max(py, qy)};
@@ -109,7 +110,7 @@ Verdict classify_segment(const CoveredRings& a, double px, double py, double qx,
     if (!complete) return Verdict::unknown;
     // A proper crossing, with no other contact at that point (it would have been
     // caught above), puts part of the segment in a's interior.
-    if (crosses) return Verdict::not_covered;
+    if (crosses) return Verdict::enters;
     if (!touches) return Verdict::untouched;
     if (at_p != CoveredRings::none) return side_at_vertex(a, at_p, px, py, qx, qy);
     const std::uint32_t at_q = a.find(qx, qy);
@@ -142,15 +143,22 @@ bool CoveringRings::read(GEOSContextHandle_t ctx, const GEOSGeometry* g)
     return true;
 }
 
-std::optional<bool> covers_exactly(const CoveringRings& b, const PolygonRings& a)
+namespace {
+
+enum class Question { covers, overlaps };
+
+/// covers_exactly or interiors_overlap_exactly: one walk of b's boundary against a,
+/// then one side per polygon of a.
+std::optional<bool> decide(const CoveringRings& b, const PolygonRings& a, Question question)
 {
+    const bool covers = question == Question::covers;
     thread_local CoveredRings covered;
-    thread_local std::vector<char> same_way;
+    thread_local std::vector<char> part_side;
     if (!covered.build(a)) return std::nullopt;
-    same_way.assign(a.part.empty() ? 0 : a.part.back() + 1, 0);
+    part_side.assign(a.part.empty() ? 0 : a.part.back() + 1, part_unknown);
     const PolygonRings& r = b.rings;
-    // First: no point of b's boundary in a's interior, ring by ring, carrying the side
-    // of a along the ring from segment to segment.
+    // First: whether a point of b's boundary lies in a's interior (then a ⊄ b, and
+    // the interiors overlap), ring by ring, carrying the side of a along the ring.
     for (std::size_t ring = 0; ring < r.num_rings(); ++ring) {
         enum class Side { unknown, outside, boundary } side = Side::unknown;
         bool unresolved_start = false; // untouched segments before any side was known
@@ -168,12 +176,20 @@ std::optional<bool> covers_exactly(const CoveringRings& b, const PolygonRings& a
                     continue;
                 }
                 const std::size_t from = forward ? k : k + 1, to = forward ? k + 1 : k;
-                switch (classify_segment(covered, r.x[from], r.y[from], r.x[to], r.y[to], same_way)) {
-                case Verdict::not_covered:
-                    return false;
+                std::uint32_t part = 0;
+                switch (classify_segment(covered, r.x[from], r.y[from], r.x[to], r.y[to], part)) {
+                case Verdict::enters:
+                    return !covers;
                 case Verdict::unknown:
                     return std::nullopt;
-                case Verdict::boundary:
+                case Verdict::same_way:
+                    if (!covers) return true; // beside the edge both interiors lie
+                    part_side[part] = part_in;
+                    side = Side::boundary;
+                    break;
+                case Verdict::other_way:
+                    if (covers) return false; // beside the edge a's interior is outside b
+                    part_side[part] = part_out;
                     side = Side::boundary;
                     break;
                 case Verdict::outside:
@@ -193,19 +209,35 @@ std::optional<bool> covers_exactly(const CoveringRings& b, const PolygonRings& a
         // No segment of the ring touches a: the whole ring lies on one side of a.
         const auto in = point_inside(a, r.x[r.starts[ring]], r.y[r.starts[ring]]);
         if (!in) return std::nullopt;
-        if (*in) return false;
+        if (*in) return !covers;
     }
     // Now each polygon of a lies wholly in b's interior or wholly outside b.
     for (std::size_t ring = 0; ring < a.num_rings(); ++ring) {
         if (ring > 0 && a.part[ring] == a.part[ring - 1]) continue; // a hole: its shell decided
-        if (same_way[a.part[ring]]) continue;
-        std::optional<bool> in;
-        for (std::size_t k = a.starts[ring]; k + 1 < a.starts[ring + 1] && !in && k < a.starts[ring] + 16; ++k)
-            in = point_inside(r, a.x[k], a.y[k]);
-        if (!in) return std::nullopt;
-        if (!*in) return false;
+        bool in = part_side[a.part[ring]] == part_in;
+        if (part_side[a.part[ring]] == part_unknown) {
+            std::optional<bool> inside;
+            for (std::size_t k = a.starts[ring]; k + 1 < a.starts[ring + 1] && !inside && k < a.starts[ring] + 16; ++k)
+                inside = point_inside(r, a.x[k], a.y[k]);
+            if (!inside) return std::nullopt;
+            in = *inside;
+        }
+        if (covers && !in) return false;
+        if (!covers && in) return true;
     }
-    return true;
+    return covers;
+}
+
+} // namespace
+
+std::optional<bool> covers_exactly(const CoveringRings& b, const PolygonRings& a)
+{
+    return decide(b, a, Question::covers);
+}
+
+std::optional<bool> interiors_overlap_exactly(const CoveringRings& b, const PolygonRings& a)
+{
+    return decide(b, a, Question::overlaps);
 }
 
 } // namespace coterm

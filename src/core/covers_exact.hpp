@@ -45,4 +45,11 @@ struct CoveringRings {
 /// give nullopt. A proper crossing of the boundaries gives false.
 std::optional<bool> covers_exactly(const CoveringRings& b, const PolygonRings& a);
 
+/// Whether the interiors of `a` and `b` meet (their intersection has positive area),
+/// by the same walk as covers_exactly (docs/methods.md §7.1): yes when a point of b's
+/// boundary lies in a's interior, or a polygon of `a` lies in b (an edge of b running
+/// the same way, or one of its vertices inside b); nullopt where that cannot be
+/// decided exactly.
+std::optional<bool> interiors_overlap_exactly(const CoveringRings& b, const PolygonRings& a);
+
 } // namespace coterm

@@ -49,7 +49,7 @@ struct TaskStats {
     std::size_t geos_errors = 0;       ///< predicate failures, each answered by the exact intersection
     std::size_t subdivided_pieces = 0; ///< pieces of the outer features cut by subdivide
     std::size_t by_kernel = 0;         ///< pending pairs whose area the exact kernel gave
-    std::size_t exact_covers = 0;      ///< covers questions the exact test (covers_exactly) answered
+    std::size_t exact_covers = 0;      ///< covers (or, for outer pairs, overlap) questions the exact test answered
 };
 
 /// Everything found for one outer feature.
@@ -251,11 +251,22 @@ std::set<std::pair<std::size_t, std::size_t>> find_overlapping_outers(const Laye
     parallel_for(pairs.size(), threads, [&](std::size_t k) {
         const Feature& x = outer.features[pairs[k].first];
         const Feature& y = outer.features[pairs[k].second];
+        // Neighbours in edge-sharing layers: the exact test answers without an overlay.
+        auto ctx = geos_context();
+        thread_local CoveringRings x_rings;
+        thread_local PolygonRings y_rings;
+        if (x_rings.read(ctx, x.geometry.get()) && y_rings.read(ctx, y.geometry.get()))
+            if (const auto exact = interiors_overlap_exactly(x_rings, y_rings)) {
+                overlaps[k] = *exact;
+                ++pair_stats[k].exact_covers;
+                return;
+            }
         const Geometry gx = x.geometry.copy_for_this_thread(), gy = y.geometry.copy_for_this_thread();
         overlaps[k] = intersect(gx.get(), gy.get(), pair_stats[k], x.code, y.code).area() > 0;
     });
     for (std::size_t k = 0; k < pairs.size(); ++k) {
         stats.intersections += pair_stats[k].intersections;
+        stats.exact_covers += pair_stats[k].exact_covers;
         stats.fallbacks += pair_stats[k].fallbacks;
         if (overlaps[k]) out.insert(pairs[k]);
         if (known) known->known.emplace(pairs[k], overlaps[k] != 0);
@@ -335,7 +346,8 @@ OverlapResult compute_overlap(const Layer& a, const Layer& b, const OverlapOptio
     TaskStats pair_checks;
     const auto overlapping = find_overlapping_outers(
         outer, tasks, covered_by, threads, a_outer ? options.a_neighbours : options.b_neighbours, pair_checks);
-    result.stats.outer_pair_checks = pair_checks.intersections;
+    result.stats.outer_pair_checks = pair_checks.intersections + pair_checks.exact_covers;
+    result.stats.exact_overlap_checks = pair_checks.exact_covers;
     result.stats.precision_fallbacks += pair_checks.fallbacks;
     parallel_for(order.size(), threads, [&](std::size_t k) {
         const std::size_t o = order[k];

@@ -26,6 +26,20 @@ std::optional<bool> exact_covers(const std::string& b_wkt, const std::string& a_
     return answer;
 }
 
+/// The exact test's answer to "do the interiors of A and B meet?"; whenever it
+/// decides, it must agree with GEOS (positive area of the OverlayNG intersection).
+std::optional<bool> exact_overlap(const std::string& b_wkt, const std::string& a_wkt)
+{
+    const Geometry b = Geometry::from_wkt(b_wkt), a = Geometry::from_wkt(a_wkt);
+    CoveringRings rb;
+    PolygonRings ra;
+    REQUIRE(rb.read(geos_context(), b.get()));
+    REQUIRE(ra.read(geos_context(), a.get()));
+    const auto answer = interiors_overlap_exactly(rb, ra);
+    if (answer) CHECK(*answer == (Geometry(GEOSIntersection_r(geos_context(), b.get(), a.get())).area() > 0));
+    return answer;
+}
+
 // B: [0, 4]² with a vertex in the middle of each side, so that cells of a 2 m grid
 // share its edges exactly.
 const std::string square4 = "POLYGON((0 0,2 0,4 0,4 2,4 4,2 4,0 4,0 2,0 0))";
@@ -113,7 +127,23 @@ TEST_CASE("A vertex on the other's edge, overlapping collinear edges and uncerta
         exact_covers("POLYGON((0 0,0.1 0.3,0.2 0.6,0.2 1,0 1,0 0))", "POLYGON((0 0,0.1 0.3,0 0.5,0 0))").has_value());
 }
 
-TEST_CASE("Unions of cells of one grid: every decided answer agrees with GEOS, and most are decided")
+TEST_CASE("Interiors: neighbours sharing an edge or a vertex do not overlap; nested, equal or crossing ones do")
+{
+    CHECK(exact_overlap(square4, "POLYGON((4 0,6 0,6 2,4 2,4 0))") == false); // shared edge x = 4
+    CHECK(exact_overlap(square4, "POLYGON((4 4,6 4,6 6,4 6,4 4))") == false); // shared corner
+    CHECK(exact_overlap(square4, box(10, 10, 11, 11)) == false);
+    CHECK(exact_overlap(square4, "POLYGON((0 0,2 0,2 2,0 2,0 0))") == true); // a cell of B
+    CHECK(exact_overlap("POLYGON((0 0,2 0,2 2,0 2,0 0))", square4) == true); // B inside A
+    CHECK(exact_overlap(square4, square4) == true);
+    CHECK(exact_overlap(square4, box(1, 1, 3, 3)) == true); // strictly inside
+    CHECK(exact_overlap(square4, box(3, 3, 6, 6)) == true); // crossing
+    const std::string holed = "POLYGON((0 0,4 0,4 4,0 4,0 0),(1 1,1 2,2 2,2 1,1 1))";
+    CHECK(exact_overlap(holed, box(1, 1, 2, 2)) == false); // A fills B's hole
+    CHECK(exact_overlap(holed, box(1.2, 1.2, 1.8, 1.8)) == false);
+    CHECK(exact_overlap(holed, "MULTIPOLYGON(((1 1,2 1,2 2,1 2,1 1)),((3 3,3.5 3,3.5 3.5,3 3.5,3 3)))") == true);
+}
+
+TEST_CASE("Unions of cells of one grid: every decided answer (covers, overlap) agrees with GEOS, most are decided")
 {
     // Random unions of the cells of a 6 × 6 grid share their edges exactly, as layers
     // built from LSOAs do; a ⊆ b is built half the time.
@@ -129,7 +159,7 @@ TEST_CASE("Unions of cells of one grid: every decided answer agrees with GEOS, a
         GEOSGeom_destroy_r(ctx, all);
         return merged;
     };
-    int decided = 0, covered = 0;
+    int decided = 0, covered = 0, decided_overlap = 0;
     for (int round = 0; round < 300; ++round) {
         std::vector<int> b_cells, a_cells;
         for (int c = 0; c < 36; ++c)
@@ -145,6 +175,11 @@ TEST_CASE("Unions of cells of one grid: every decided answer agrees with GEOS, a
         PolygonRings ra;
         REQUIRE(rb.read(ctx, b.get()));
         REQUIRE(ra.read(ctx, a.get()));
+        if (const auto meet = interiors_overlap_exactly(rb, ra)) {
+            ++decided_overlap;
+            INFO("B " << b.to_wkt(0) << "\nA " << a.to_wkt(0));
+            CHECK(*meet == (Geometry(GEOSIntersection_r(ctx, b.get(), a.get())).area() > 0));
+        }
         const auto answer = covers_exactly(rb, ra);
         if (!answer) continue;
         ++decided;
@@ -153,5 +188,6 @@ TEST_CASE("Unions of cells of one grid: every decided answer agrees with GEOS, a
         CHECK(*answer == (GEOSCovers_r(ctx, b.get(), a.get()) == 1));
     }
     CHECK(decided > 150);
+    CHECK(decided_overlap > 150);
     CHECK(covered > 50);
 }

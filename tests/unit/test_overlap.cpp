@@ -189,6 +189,7 @@ TEST_CASE("A feature inside one neighbour and touching the next is skipped witho
     CHECK(r.stats.skipped == 1);       // CELL × R: only touches
     CHECK(r.stats.intersections == 0); // no piece had to be built
     CHECK(r.stats.outer_pair_checks == 1);
+    CHECK(r.stats.exact_overlap_checks == 1); // L and R share the edge x = 2, vertex for vertex
 }
 
 TEST_CASE("Kept neighbour answers are reused by the next overlap of the same layer, with the same rows")
@@ -243,6 +244,7 @@ TEST_CASE("The skip rule does not hide real area where the prepared layer overla
     const OverlapResult r = compute_overlap(small, big, {});
     check_rows(small, big, r, {{"CELL", "C", 1, 1, 0.25}, {"CELL", "O", 0.5, 0.5, 0.125}});
     CHECK(r.stats.outer_pair_checks == 1);
+    CHECK(r.stats.exact_overlap_checks == 0); // collinear edges that are not the same edge: OverlayNG
     CHECK(r.stats.skipped == 0);
     CHECK(r.overcounted_a[0] == 1); // 1.5 m² of pieces in a 1 m² cell: B overlaps itself
 }
