@@ -252,15 +252,11 @@ std::set<std::pair<std::size_t, std::size_t>> find_overlapping_outers(const Laye
         const Feature& x = outer.features[pairs[k].first];
         const Feature& y = outer.features[pairs[k].second];
         // Neighbours in edge-sharing layers: the exact test answers without an overlay.
-        auto ctx = geos_context();
-        thread_local CoveringRings x_rings;
-        thread_local PolygonRings y_rings;
-        if (x_rings.read(ctx, x.geometry.get()) && y_rings.read(ctx, y.geometry.get()))
-            if (const auto exact = interiors_overlap_exactly(x_rings, y_rings)) {
-                overlaps[k] = *exact;
-                ++pair_stats[k].exact_covers;
-                return;
-            }
+        if (const auto exact = interiors_meet_exactly(x.geometry.get(), y.geometry.get())) {
+            overlaps[k] = *exact;
+            ++pair_stats[k].exact_covers;
+            return;
+        }
         const Geometry gx = x.geometry.copy_for_this_thread(), gy = y.geometry.copy_for_this_thread();
         overlaps[k] = intersect(gx.get(), gy.get(), pair_stats[k], x.code, y.code).area() > 0;
     });

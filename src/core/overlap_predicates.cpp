@@ -130,6 +130,15 @@ bool covers_outer(const GEOSGeometry* g, const Geometry& outer, const PolygonRin
     return read_answer(GEOSCovers_r(ctx, g, outer.get()), geos_errors) == Answer::yes;
 }
 
+std::optional<bool> interiors_meet_exactly(const GEOSGeometry* x, const GEOSGeometry* y)
+{
+    auto ctx = geos_context();
+    thread_local CoveringRings x_rings;
+    thread_local PolygonRings y_rings;
+    if (!x_rings.read(ctx, x) || !y_rings.read(ctx, y)) return std::nullopt;
+    return interiors_overlap_exactly(x_rings, y_rings);
+}
+
 /// Whether any piece of a subdivided polygon meets `g` (box `box`): each piece is
 /// small, where GEOS's prepared point location in the whole polygon indexes segments
 /// by their y extent only, so a point in a band crossed by many segments (the teeth

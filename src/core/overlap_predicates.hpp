@@ -11,6 +11,7 @@
 #include <geos_c.h>
 
 #include <cstddef>
+#include <optional>
 
 namespace coterm {
 
@@ -40,6 +41,10 @@ bool covers_locally(const Geometry& outer, const GEOSPreparedGeometry* prepared,
 /// counted and read as "not known to cover".
 bool covers_outer(const GEOSGeometry* g, const Geometry& outer, const PolygonRings* outer_rings,
                   std::size_t& geos_errors, std::size_t& exact);
+
+/// Whether the interiors of polygonal `x` and `y` meet (positive area of x ∩ y), by
+/// the exact test (interiors_overlap_exactly); nullopt where it cannot decide.
+std::optional<bool> interiors_meet_exactly(const GEOSGeometry* x, const GEOSGeometry* y);
 
 /// Whether any piece of the subdivided polygon `s` meets `g` (box `box`).
 Answer intersects_pieces(const Subdivision& s, const GEOSGeometry* g, const Box& box, std::size_t& geos_errors);
