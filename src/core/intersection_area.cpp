@@ -1,26 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "core/intersection_area.hpp"
 
+#include "core/exact_predicates.hpp"
+
 #include <algorithm>
 #include <cmath>
 
 namespace coterm {
 namespace {
-
-/// Sign of the orientation of (a, b, c): +1 left turn, -1 right turn, 0 when the
-/// double-precision determinant cannot certify its sign (Shewchuk's ccwerrboundA
-/// filter). 0 is treated as a degeneracy by every caller, so no decision is ever
-/// taken on an uncertified sign.
-int orientation(double ax, double ay, double bx, double by, double cx, double cy)
-{
-    const double left = (ax - cx) * (by - cy);
-    const double right = (ay - cy) * (bx - cx);
-    const double det = left - right;
-    const double bound = 3.3306690738754716e-16 * (std::fabs(left) + std::fabs(right));
-    if (det > bound) return 1;
-    if (-det > bound) return -1;
-    return 0;
-}
 
 /// Where an edge of x crosses an edge of y: both edges by the index of their first
 /// point, the parameters along each, and the crossing point (one value, used by both
@@ -56,25 +43,6 @@ bool meets(const Box& b, double x0, double y0, double x1, double y1)
 bool strictly_outside(const Box& b, double x, double y)
 {
     return x < b.min_x || x > b.max_x || y < b.min_y || y > b.max_y;
-}
-
-/// Whether (px, py) lies inside the polygonal set of `r` (crossing parity over all
-/// rings, exact for valid geometry); nullopt when the point is on, or too close to
-/// decide against, its boundary.
-std::optional<bool> point_inside(const PolygonRings& r, double px, double py)
-{
-    bool inside = false;
-    for (std::size_t ring = 0; ring < r.num_rings(); ++ring)
-        for (std::size_t k = r.starts[ring]; k + 1 < r.starts[ring + 1]; ++k) {
-            const double ax = r.x[k], ay = r.y[k], bx = r.x[k + 1], by = r.y[k + 1];
-            if (ay == py && (ax == px || (by == py && std::min(ax, bx) <= px && px <= std::max(ax, bx))))
-                return std::nullopt; // on a vertex or a horizontal edge
-            if ((ay > py) == (by > py)) continue;
-            const int o = orientation(ax, ay, bx, by, px, py);
-            if (o == 0) return std::nullopt;
-            if ((by > ay) == (o > 0)) inside = !inside; // the edge passes to the right of the point
-        }
-    return inside;
 }
 
 /// Scratch arrays reused by every call on this thread.
@@ -144,9 +112,10 @@ std::optional<double> inside_boundary_sum(const PolygonRings& r, const PolygonRi
 
 bool PolygonRings::read(GEOSContextHandle_t ctx, const GEOSGeometry* g)
 {
-    x.clear(), y.clear(), starts.clear(), orientation.clear();
+    x.clear(), y.clear(), starts.clear(), orientation.clear(), part.clear();
     const int type = GEOSGeomTypeId_r(ctx, g);
     if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) return false;
+    int p = 0;
     auto add_ring = [&](const GEOSGeometry* ring, bool shell) {
         const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, ring);
         unsigned int n = 0;
@@ -160,10 +129,11 @@ bool PolygonRings::read(GEOSContextHandle_t ctx, const GEOSGeometry* g)
         if (twice_area == 0 || x[at] != x.back() || y[at] != y.back()) return false;
         starts.push_back(at);
         orientation.push_back((twice_area > 0) == shell ? 1.0 : -1.0);
+        part.push_back(static_cast<std::size_t>(p));
         return true;
     };
     const int parts = GEOSGetNumGeometries_r(ctx, g);
-    for (int p = 0; p < parts; ++p) {
+    for (; p < parts; ++p) {
         const GEOSGeometry* polygon = GEOSGetGeometryN_r(ctx, g, p);
         if (!polygon || GEOSisEmpty_r(ctx, polygon)) return false;
         if (!add_ring(GEOSGetExteriorRing_r(ctx, polygon), true)) return false;

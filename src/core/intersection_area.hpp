@@ -19,7 +19,8 @@ struct PolygonRings {
     /// Per ring, +1 or -1 so that sign × (shoelace sum) walks the ring with the
     /// polygon's interior on the left (shells counter-clockwise, holes clockwise).
     std::vector<double> orientation;
-    Box box; ///< bounding box of all points
+    std::vector<std::size_t> part; ///< per ring, the index of its polygon (shell first, then its holes)
+    Box box;                       ///< bounding box of all points
 
     /// Fills the rings from a Polygon or MultiPolygon, reusing the arrays' storage.
     /// Reads `g` only (safe on a geometry shared between threads). Returns false for

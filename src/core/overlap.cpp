@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/overlap.hpp"
 
+#include "core/covers_exact.hpp"
 #include "core/errors.hpp"
 #include "core/geos_answer.hpp"
 #include "core/geos_context.hpp"
@@ -48,6 +49,7 @@ struct TaskStats {
     std::size_t geos_errors = 0;       ///< predicate failures, each answered by the exact intersection
     std::size_t subdivided_pieces = 0; ///< pieces of the outer features cut by subdivide
     std::size_t by_kernel = 0;         ///< pending pairs whose area the exact kernel gave
+    std::size_t exact_covers = 0;      ///< covers (or, for outer pairs, overlap) questions the exact test answered
 };
 
 /// Everything found for one outer feature.
@@ -108,6 +110,9 @@ void screen_outer(const Feature& outer, const Layer& inner, const std::vector<Bo
     task.stats.candidates += candidates.size();
     const bool cut = candidates.size() > 1 && local.num_coordinates() > subdivide_above;
     PreparedGeometry prepared;
+    // The outer feature's rings for the exact covers tests, read once.
+    thread_local CoveringRings outer_rings;
+    const bool rings_read = !cut && outer_rings.read(ctx, local.get());
     if (cut) {
         task.subdivision = subdivide(local, piece_vertices);
         task.stats.subdivided_pieces += task.subdivision.pieces.size();
@@ -127,13 +132,15 @@ void screen_outer(const Feature& outer, const Layer& inner, const std::vector<Bo
         const bool covered = cut ? covers_by_pieces(task.subdivision, g, inner_boxes[i], task.stats.geos_errors)
                                  : read_answer(GEOSPreparedContainsProperly_r(ctx, prepared.get, g),
                                                task.stats.geos_errors) == Answer::yes ||
-                                       covers_locally(local, prepared.get, g, inner_boxes[i], task.stats.geos_errors);
+                                       covers_locally(local, prepared.get, rings_read ? &outer_rings : nullptr, g,
+                                                      inner_boxes[i], task.stats.geos_errors, task.stats.exact_covers);
         if (covered) {
             ++task.stats.contained;
             task.covered.push_back(i);
             task.pieces.push_back({i, f.area_m2, keep_pieces ? f.geometry.to_wkb() : Wkb{}});
         } else if (inner_boxes[i].contains(outer_box) &&
-                   read_answer(GEOSCovers_r(ctx, g, local.get()), task.stats.geos_errors) == Answer::yes) {
+                   covers_outer(g, local, rings_read ? &outer_rings.rings : nullptr, task.stats.geos_errors,
+                                task.stats.exact_covers)) {
             ++task.stats.contained;
             task.pieces.push_back({i, outer.area_m2, keep_pieces ? local.to_wkb() : Wkb{}});
         } else {
@@ -244,11 +251,18 @@ std::set<std::pair<std::size_t, std::size_t>> find_overlapping_outers(const Laye
     parallel_for(pairs.size(), threads, [&](std::size_t k) {
         const Feature& x = outer.features[pairs[k].first];
         const Feature& y = outer.features[pairs[k].second];
+        // Neighbours in edge-sharing layers: the exact test answers without an overlay.
+        if (const auto exact = interiors_meet_exactly(x.geometry.get(), y.geometry.get())) {
+            overlaps[k] = *exact;
+            ++pair_stats[k].exact_covers;
+            return;
+        }
         const Geometry gx = x.geometry.copy_for_this_thread(), gy = y.geometry.copy_for_this_thread();
         overlaps[k] = intersect(gx.get(), gy.get(), pair_stats[k], x.code, y.code).area() > 0;
     });
     for (std::size_t k = 0; k < pairs.size(); ++k) {
         stats.intersections += pair_stats[k].intersections;
+        stats.exact_covers += pair_stats[k].exact_covers;
         stats.fallbacks += pair_stats[k].fallbacks;
         if (overlaps[k]) out.insert(pairs[k]);
         if (known) known->known.emplace(pairs[k], overlaps[k] != 0);
@@ -328,7 +342,8 @@ OverlapResult compute_overlap(const Layer& a, const Layer& b, const OverlapOptio
     TaskStats pair_checks;
     const auto overlapping = find_overlapping_outers(
         outer, tasks, covered_by, threads, a_outer ? options.a_neighbours : options.b_neighbours, pair_checks);
-    result.stats.outer_pair_checks = pair_checks.intersections;
+    result.stats.outer_pair_checks = pair_checks.intersections + pair_checks.exact_covers;
+    result.stats.exact_overlap_checks = pair_checks.exact_covers;
     result.stats.precision_fallbacks += pair_checks.fallbacks;
     parallel_for(order.size(), threads, [&](std::size_t k) {
         const std::size_t o = order[k];
@@ -351,6 +366,7 @@ OverlapResult compute_overlap(const Layer& a, const Layer& b, const OverlapOptio
         result.stats.geos_errors += s.geos_errors;
         result.stats.subdivided_pieces += s.subdivided_pieces;
         result.stats.area_kernel += s.by_kernel;
+        result.stats.exact_covers += s.exact_covers;
         for (Piece& p : tasks[o].pieces) {
             OverlapRow row;
             row.a = a_outer ? o : p.inner;

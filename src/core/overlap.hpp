@@ -62,6 +62,12 @@ struct OverlapStats {
     /// Pending pairs whose area came from the exact kernel (intersection_area) rather
     /// than an OverlayNG intersection; not counted in `intersections`.
     std::size_t area_kernel = 0;
+    /// Covers questions answered by the exact test for edge-sharing layers
+    /// (covers_exactly) rather than by GEOS relate; counted in `contained` when yes.
+    std::size_t exact_covers = 0;
+    /// Of outer_pair_checks, those answered by the exact test (interiors_overlap_exactly)
+    /// rather than an OverlayNG intersection.
+    std::size_t exact_overlap_checks = 0;
 };
 
 /// Every pair of A × B with positive intersection area, plus per-feature coverage.

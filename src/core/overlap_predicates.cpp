@@ -15,7 +15,8 @@ namespace coterm {
 /// index) for features that cross the boundary. Reads `g` only: points are made in
 /// this thread's context, never through g's own factory. A failed point test is
 /// counted and read as "inside": the exact covers test then decides.
-bool has_vertex_outside(const GEOSPreparedGeometry* prepared, const GEOSGeometry* g, std::size_t& geos_errors)
+bool has_vertex_outside(const GEOSPreparedGeometry* prepared, const GEOSGeometry* g, std::size_t& geos_errors,
+                        unsigned max_vertices)
 {
     auto ctx = geos_context();
     const int parts = GEOSGetNumGeometries_r(ctx, g);
@@ -24,7 +25,7 @@ bool has_vertex_outside(const GEOSPreparedGeometry* prepared, const GEOSGeometry
         const GEOSCoordSequence* ring = GEOSGeom_getCoordSeq_r(ctx, GEOSGetExteriorRing_r(ctx, polygon));
         unsigned int n = 0;
         if (!ring || !GEOSCoordSeq_getSize_r(ctx, ring, &n)) continue;
-        for (unsigned int k = 0; k + 1 < n; ++k) {
+        for (unsigned int k = 0; k + 1 < n && k < max_vertices; ++k) {
             double x = 0, y = 0;
             if (!GEOSCoordSeq_getXY_r(ctx, ring, k, &x, &y)) {
                 read_answer(2, geos_errors);
@@ -81,10 +82,22 @@ bool covers_by_pieces(const Subdivision& s, const GEOSGeometry* g, const Box& bo
 /// valid one) or a GEOS error falls back to the prepared form; when that fails too,
 /// the failure is counted and the answer is "not known to cover", so the pair goes
 /// to the exact intersection.
-bool covers_locally(const Geometry& outer, const GEOSPreparedGeometry* prepared, const GEOSGeometry* g, const Box& box,
-                    std::size_t& geos_errors)
+bool covers_locally(const Geometry& outer, const GEOSPreparedGeometry* prepared, const CoveringRings* outer_rings,
+                    const GEOSGeometry* g, const Box& box, std::size_t& geos_errors, std::size_t& exact)
 {
     auto ctx = geos_context();
+    // A few vertices reject most features that cross the boundary; testing them all
+    // costs more than the exact test that follows (a district has ~1,500).
+    if (has_vertex_outside(prepared, g, geos_errors, 16)) return false;
+    // Layers built from one set of polygons share edges with identical coordinates:
+    // there the exact test decides without GEOS's relate (~2.5 M instructions a
+    // district against an ICB).
+    thread_local PolygonRings inner;
+    if (outer_rings && inner.read(ctx, g))
+        if (const auto answer = covers_exactly(*outer_rings, inner)) {
+            ++exact;
+            return *answer;
+        }
     if (has_vertex_outside(prepared, g, geos_errors)) return false;
     // The margin keeps the clip's new vertices (on R's border) well away from g.
     const double margin = 1.0 + 0.01 * std::max(box.max_x - box.min_x, box.max_y - box.min_y);
@@ -102,6 +115,28 @@ bool covers_locally(const Geometry& outer, const GEOSPreparedGeometry* prepared,
     }
     if (covers == Answer::failed) covers = read_answer(GEOSPreparedCovers_r(ctx, prepared, g), geos_errors);
     return covers == Answer::yes;
+}
+
+bool covers_outer(const GEOSGeometry* g, const Geometry& outer, const PolygonRings* outer_rings,
+                  std::size_t& geos_errors, std::size_t& exact)
+{
+    auto ctx = geos_context();
+    thread_local CoveringRings covering;
+    if (outer_rings && covering.read(ctx, g))
+        if (const auto answer = covers_exactly(covering, *outer_rings)) {
+            ++exact;
+            return *answer;
+        }
+    return read_answer(GEOSCovers_r(ctx, g, outer.get()), geos_errors) == Answer::yes;
+}
+
+std::optional<bool> interiors_meet_exactly(const GEOSGeometry* x, const GEOSGeometry* y)
+{
+    auto ctx = geos_context();
+    thread_local CoveringRings x_rings;
+    thread_local PolygonRings y_rings;
+    if (!x_rings.read(ctx, x) || !y_rings.read(ctx, y)) return std::nullopt;
+    return interiors_overlap_exactly(x_rings, y_rings);
 }
 
 /// Whether any piece of a subdivided polygon meets `g` (box `box`): each piece is

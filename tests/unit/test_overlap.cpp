@@ -189,6 +189,7 @@ TEST_CASE("A feature inside one neighbour and touching the next is skipped witho
     CHECK(r.stats.skipped == 1);       // CELL × R: only touches
     CHECK(r.stats.intersections == 0); // no piece had to be built
     CHECK(r.stats.outer_pair_checks == 1);
+    CHECK(r.stats.exact_overlap_checks == 1); // L and R share the edge x = 2, vertex for vertex
 }
 
 TEST_CASE("Kept neighbour answers are reused by the next overlap of the same layer, with the same rows")
@@ -243,6 +244,7 @@ TEST_CASE("The skip rule does not hide real area where the prepared layer overla
     const OverlapResult r = compute_overlap(small, big, {});
     check_rows(small, big, r, {{"CELL", "C", 1, 1, 0.25}, {"CELL", "O", 0.5, 0.5, 0.125}});
     CHECK(r.stats.outer_pair_checks == 1);
+    CHECK(r.stats.exact_overlap_checks == 0); // collinear edges that are not the same edge: OverlayNG
     CHECK(r.stats.skipped == 0);
     CHECK(r.overcounted_a[0] == 1); // 1.5 m² of pieces in a 1 m² cell: B overlaps itself
 }
@@ -257,6 +259,28 @@ TEST_CASE("A feature sharing part of its boundary with its container is found by
     check_rows(small, big, r, {{"CELL", "D", 1, 1, 1.0 / 7}});
     CHECK(r.stats.contained == 1);
     CHECK(r.stats.intersections == 0);
+}
+
+TEST_CASE("Cells sharing edges with their district, vertex for vertex, are found covered by the exact test")
+{
+    // Cells of a 2 m grid in a 4 m district with the grid's vertices on its sides, and
+    // one cell equal to a neighbouring district: GEOS relate is not needed for any.
+    const Layer cells = make_layer("c", {{"C1", box(0, 0, 2, 2)},
+                                         {"C2", box(2, 0, 4, 2)},
+                                         {"C3", box(0, 2, 2, 4)},
+                                         {"C4", box(2, 2, 4, 4)},
+                                         {"C5", box(4, 0, 6, 2)}});
+    const Layer districts =
+        make_layer("d", {{"D1", "POLYGON((0 0,2 0,4 0,4 2,4 4,2 4,0 4,0 2,0 0))"}, {"D2", box(4, 0, 6, 2)}});
+    const OverlapResult r = compute_overlap(cells, districts, {});
+    check_rows(cells, districts, r,
+               {{"C1", "D1", 4, 1, 0.25},
+                {"C2", "D1", 4, 1, 0.25},
+                {"C3", "D1", 4, 1, 0.25},
+                {"C4", "D1", 4, 1, 0.25},
+                {"C5", "D2", 4, 1, 1}});
+    CHECK(r.stats.contained == 5);
+    CHECK(r.stats.exact_covers == 5);
 }
 
 TEST_CASE("A feature poking out through a notch is not taken as covered")
