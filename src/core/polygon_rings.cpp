@@ -46,11 +46,10 @@ void walk(GEOSContextHandle_t ctx, const GEOSGeometry* g, std::size_t& polygon, 
 
 } // namespace
 
-void for_each_polygon_ring(const Geometry& g, const Visitor& visit)
+void for_each_polygon_ring(const Geometry& g, const Visitor& visit, std::vector<double>& scratch)
 {
     std::size_t polygon = 0;
-    std::vector<double> xy;
-    walk(geos_context(), g.get(), polygon, xy, visit, 0);
+    walk(geos_context(), g.get(), polygon, scratch, visit, 0);
 }
 
 } // namespace coterm

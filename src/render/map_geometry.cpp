@@ -221,12 +221,16 @@ std::vector<Wkb> simplified_outlines(const std::vector<const Geometry*>& shapes,
     parallel_for(shapes.size(), resolve_threads(threads), [&](std::size_t i) {
         OutlineBuilder outline(tolerance_m);
         std::vector<MapPoint> points;
-        for_each_polygon_ring(*shapes[i], [&](std::size_t, std::size_t ring_index, std::span<const double> xy) {
-            points.resize(xy.size() / 2);
-            for (std::size_t k = 0; k < points.size(); ++k)
-                points[k] = {xy[2 * k], xy[2 * k + 1]};
-            outline.add(ring_index, points);
-        });
+        std::vector<double> scratch;
+        for_each_polygon_ring(
+            *shapes[i],
+            [&](std::size_t, std::size_t ring_index, std::span<const double> xy) {
+                points.resize(xy.size() / 2);
+                for (std::size_t k = 0; k < points.size(); ++k)
+                    points[k] = {xy[2 * k], xy[2 * k + 1]};
+                outline.add(ring_index, points);
+            },
+            scratch);
         out[i] = outline.wkb();
     });
     return out;

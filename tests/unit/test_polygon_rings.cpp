@@ -16,9 +16,13 @@ using Ring = std::tuple<std::size_t, std::size_t, std::vector<double>>; // polyg
 std::vector<Ring> from_geos(const Geometry& g)
 {
     std::vector<Ring> out;
-    for_each_polygon_ring(g, [&](std::size_t p, std::size_t r, std::span<const double> xy) {
-        out.emplace_back(p, r, std::vector<double>(xy.begin(), xy.end()));
-    });
+    std::vector<double> scratch;
+    for_each_polygon_ring(
+        g,
+        [&](std::size_t p, std::size_t r, std::span<const double> xy) {
+            out.emplace_back(p, r, std::vector<double>(xy.begin(), xy.end()));
+        },
+        scratch);
     return out;
 }
 
