@@ -268,7 +268,11 @@ std::vector<std::pair<std::string, std::string>> run_report_files(const RunRepor
     // The page and the image read the same finished model: drawn side by side.
     std::vector<std::pair<std::string, std::string>> files{{"report.html", {}}, {"map.png", {}}};
     parallel_for(2, resolve_threads(in.threads), [&](std::size_t task) {
-        if (task == 0) files[1].second = render::render_static_map(m, render::StaticMapOptions{});
+        if (task == 0) {
+            render::StaticMapOptions png;
+            png.threads = resolve_threads(in.threads);
+            files[1].second = render::render_static_map(m, png);
+        }
         if (task == 1) files[0].second = render::render_report_html(m);
     });
     return files;

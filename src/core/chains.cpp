@@ -3,7 +3,7 @@
 
 #include "core/errors.hpp"
 #include "core/geos_context.hpp"
-#include "core/wkb.hpp"
+#include "core/polygon_rings.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -44,25 +44,28 @@ std::vector<RingIds> number_rings(const std::vector<const Geometry*>& shapes, st
     std::unordered_map<XYPoint, std::size_t, PointHash> ids;
     std::vector<RingIds> rings;
     graph.shapes.resize(shapes.size());
+    std::vector<double> scratch;
     for (std::size_t s = 0; s < shapes.size(); ++s) {
-        Wkb wkb = shapes[s]->to_wkb();
-        for_each_ring(wkb, [&](std::size_t polygon, std::size_t ring, WkbRing r) {
-            auto& polygons = graph.shapes[s];
-            if (polygons.size() <= polygon) polygons.resize(polygon + 1);
-            polygons[polygon].resize(ring + 1);
-            RingIds ids_of{s, polygon, {}};
-            for (std::size_t i = 0; i + 1 < r.count; ++i) { // the last point repeats the first
-                XYPoint p;
-                read_point(r, i, p.x, p.y);
-                const auto [it, added] = ids.try_emplace(p, coords.size());
-                if (added) coords.push_back(p);
-                if (ids_of.v.empty() || ids_of.v.back() != it->second) ids_of.v.push_back(it->second);
-            }
-            while (ids_of.v.size() > 1 && ids_of.v.front() == ids_of.v.back())
-                ids_of.v.pop_back();
-            if (ids_of.v.size() < 3) throw GeometryError("a ring with fewer than three distinct points");
-            rings.push_back(std::move(ids_of));
-        });
+        for_each_polygon_ring(
+            *shapes[s],
+            [&](std::size_t polygon, std::size_t ring, std::span<const double> xy) {
+                auto& polygons = graph.shapes[s];
+                if (polygons.size() <= polygon) polygons.resize(polygon + 1);
+                polygons[polygon].resize(ring + 1);
+                RingIds ids_of{s, polygon, {}};
+                ids_of.v.reserve(xy.size() / 2);
+                for (std::size_t i = 0; i + 1 < xy.size() / 2; ++i) { // the last point repeats the first
+                    const XYPoint p{xy[2 * i], xy[2 * i + 1]};
+                    const auto [it, added] = ids.try_emplace(p, coords.size());
+                    if (added) coords.push_back(p);
+                    if (ids_of.v.empty() || ids_of.v.back() != it->second) ids_of.v.push_back(it->second);
+                }
+                while (ids_of.v.size() > 1 && ids_of.v.front() == ids_of.v.back())
+                    ids_of.v.pop_back();
+                if (ids_of.v.size() < 3) throw GeometryError("a ring with fewer than three distinct points");
+                rings.push_back(std::move(ids_of));
+            },
+            scratch);
     }
     return rings;
 }

@@ -2,6 +2,7 @@
 #include "core/coverage_simplify.hpp"
 
 #include "core/chains.hpp"
+#include "core/coverage_simplify_interiors.hpp"
 #include "core/errors.hpp"
 #include "core/geos_context.hpp"
 #include "core/spatial_index.hpp"
@@ -115,8 +116,10 @@ bool segments_conflict(const XYPoint& a, const XYPoint& b, const XYPoint& c, con
 using SegmentId = std::pair<std::size_t, std::size_t>; // (chain, segment)
 
 /// Segments in conflict with another segment (of another chain or of their own).
-/// Conflicts between two of the input's own segments are the input's, not ours: left.
-std::set<SegmentId> crossing_segments(const std::vector<Simplified>& chains, double clearance)
+/// Conflicts between two of the input's own segments are the input's, not ours: left,
+/// but where two of them touch, their chains go into `input_touching`.
+std::set<SegmentId> crossing_segments(const std::vector<Simplified>& chains, double clearance,
+                                      std::set<std::size_t>& input_touching)
 {
     struct Segment {
         std::size_t chain, index;
@@ -142,8 +145,15 @@ std::set<SegmentId> crossing_segments(const std::vector<Simplified>& chains, dou
             if (e.second <= s) return;
             const auto& sb = segments[e.second];
             const auto& cb = chains[sb.chain];
-            if (ca.original[sa.index] && cb.original[sb.index]) return;
-            if (segments_conflict(a, b, cb.points[sb.index], cb.points[sb.index + 1], clearance)) {
+            const XYPoint &c = cb.points[sb.index], &d = cb.points[sb.index + 1];
+            if (ca.original[sa.index] && cb.original[sb.index]) {
+                if (segments_conflict(a, b, c, d, 0)) {
+                    input_touching.insert(sa.chain);
+                    input_touching.insert(sb.chain);
+                }
+                return;
+            }
+            if (segments_conflict(a, b, c, d, clearance)) {
                 bad.insert({sa.chain, sa.index});
                 bad.insert({sb.chain, sb.index});
             }
@@ -162,7 +172,7 @@ std::set<std::size_t> chains_of(const ChainGraph& graph, std::size_t s)
     return out;
 }
 
-bool interiors_meet(const Geometry& a, const Geometry& b)
+bool geos_interiors_meet(const Geometry& a, const Geometry& b)
 {
     const char r = GEOSRelatePattern_r(geos_context(), a.get(), b.get(), "T********");
     if (r == 2) throw GeometryError("GEOS relate failed: " + take_geos_error());
@@ -212,6 +222,19 @@ std::vector<Geometry> simplify_coverage(const std::vector<const Geometry*>& shap
         for (std::size_t c : own[s])
             shapes_of_chain[c].push_back(s);
     std::set<std::pair<std::size_t, std::size_t>> overlapping; // pairs whose simplified interiors meet
+    std::vector<ShapeRings> rings(n);
+    std::set<std::size_t> input_touching; // chains with two of the input's segments touching
+    // Whether two simplified shapes overlap: from their chains (exact when no segment of
+    // either is in conflict, so their boundaries meet only along shared chains and at
+    // nodes), else, or when that cannot decide, by GEOS.
+    std::vector<bool> chain_clean(n_chains), shape_clean(n);
+    auto interiors_meet = [&](std::size_t i, std::size_t j) {
+        if (shape_clean[i] && shape_clean[j]) {
+            const InteriorsMeet answer = chain_interiors_meet(rings[i], rings[j], pts);
+            if (answer != InteriorsMeet::unknown) return answer == InteriorsMeet::yes;
+        }
+        return geos_interiors_meet(out[i], out[j]);
+    };
     for (;; ++r.passes) {
         for (std::size_t c = 0; c < n_chains; ++c)
             if (stale[c]) {
@@ -219,7 +242,14 @@ std::vector<Geometry> simplify_coverage(const std::vector<const Geometry*>& shap
                 pts[c] = simplified[c].points;
                 stale[c] = false;
             }
-        const std::set<SegmentId> crossing = crossing_segments(simplified, clearance);
+        const std::set<SegmentId> crossing = crossing_segments(simplified, clearance, input_touching);
+        std::fill(chain_clean.begin(), chain_clean.end(), true);
+        for (const auto& id : crossing)
+            chain_clean[id.first] = false;
+        for (std::size_t c : input_touching)
+            chain_clean[c] = false;
+        for (std::size_t s = 0; s < n; ++s)
+            shape_clean[s] = std::all_of(own[s].begin(), own[s].end(), [&](std::size_t c) { return chain_clean[c]; });
         std::set<SegmentId> bad = crossing;
         for (std::size_t s = 0; s < n; ++s) {
             if (dirty[s]) {
@@ -230,6 +260,7 @@ std::vector<Geometry> simplify_coverage(const std::vector<const Geometry*>& shap
                 } catch (const GeometryError&) {
                 }
                 if (invalid[s]) out[s] = Geometry();
+                rings[s] = invalid[s] ? ShapeRings() : shape_rings(graph, s, pts);
             }
             if (!invalid[s]) continue;
             // A crossing explains the invalid shape and is being refined; otherwise (a
@@ -245,12 +276,13 @@ std::vector<Geometry> simplify_coverage(const std::vector<const Geometry*>& shap
                     overlapping.erase(key);
                     const Box &a = boxes[i], &b = boxes[j];
                     if (!out[i] || !out[j] || a.max_x < b.min_x || b.max_x < a.min_x || a.max_y < b.min_y ||
-                        b.max_y < a.min_y || !interiors_meet(out[i], out[j]))
+                        b.max_y < a.min_y || !interiors_meet(i, j))
                         continue;
                     overlapping.insert(key);
                 }
                 if (!overlapping.contains(key)) continue;
-                if (!overlapped_before.contains(key)) overlapped_before[key] = interiors_meet(*shapes[i], *shapes[j]);
+                if (!overlapped_before.contains(key))
+                    overlapped_before[key] = geos_interiors_meet(*shapes[i], *shapes[j]);
                 if (overlapped_before[key]) continue; // not a clean coverage to begin with
                 whole_chains(i, bad);
                 whole_chains(j, bad);

@@ -3,6 +3,7 @@
 
 #include "core/geos_context.hpp"
 #include "core/parallel.hpp"
+#include "core/polygon_rings.hpp"
 #include "core/wkb.hpp"
 
 #include <algorithm>
@@ -169,34 +170,69 @@ Wkb multipolygon_wkb(const std::vector<std::vector<std::vector<MapPoint>>>& poly
 
 } // namespace
 
+namespace {
+
+/// The outline of one shape, a ring at a time.
+class OutlineBuilder {
+public:
+    explicit OutlineBuilder(double tolerance_m) : tolerance_(tolerance_m) {}
+    /// Ring `ring_index` of the current polygon (0: its exterior); `points` may be closed.
+    void add(std::size_t ring_index, std::vector<MapPoint>& points)
+    {
+        if (points.size() > 1 && points.front().x == points.back().x && points.front().y == points.back().y)
+            points.pop_back();
+        std::vector<MapPoint> kept = simplify_ring(points, tolerance_);
+        if (ring_index == 0) {
+            exterior_kept_ = !kept.empty(); // a polygon whose exterior collapsed goes with its holes
+            if (exterior_kept_) polygons_.push_back({std::move(kept)});
+        } else if (exterior_kept_ && !kept.empty()) {
+            polygons_.back().push_back(std::move(kept));
+        }
+    }
+    Wkb wkb() const { return multipolygon_wkb(polygons_); }
+
+private:
+    double tolerance_;
+    std::vector<std::vector<std::vector<MapPoint>>> polygons_;
+    bool exterior_kept_ = false;
+};
+
+} // namespace
+
 Wkb simplified_outline(const Wkb& wkb, double tolerance_m)
 {
     Wkb copy = wkb; // for_each_ring gives write access to the buffer; ours stays const
-    std::vector<std::vector<std::vector<MapPoint>>> polygons;
+    OutlineBuilder outline(tolerance_m);
     std::vector<MapPoint> points;
-    bool exterior_kept = false;
     for_each_ring(copy, [&](std::size_t, std::size_t ring_index, WkbRing ring) {
         points.resize(ring.count);
         for (std::size_t i = 0; i < ring.count; ++i)
             read_point(ring, i, points[i].x, points[i].y);
-        if (points.size() > 1 && points.front().x == points.back().x && points.front().y == points.back().y)
-            points.pop_back();
-        std::vector<MapPoint> kept = simplify_ring(points, tolerance_m);
-        if (ring_index == 0) {
-            exterior_kept = !kept.empty(); // a polygon whose exterior collapsed goes with its holes
-            if (exterior_kept) polygons.push_back({std::move(kept)});
-        } else if (exterior_kept && !kept.empty()) {
-            polygons.back().push_back(std::move(kept));
-        }
+        outline.add(ring_index, points);
     });
-    return multipolygon_wkb(polygons);
+    return outline.wkb();
 }
 
 std::vector<Wkb> simplified_outlines(const std::vector<const Geometry*>& shapes, double tolerance_m, unsigned threads)
 {
     std::vector<Wkb> out(shapes.size());
-    parallel_for(shapes.size(), resolve_threads(threads),
-                 [&](std::size_t i) { out[i] = simplified_outline(shapes[i]->to_wkb(), tolerance_m); });
+    // The rings are read straight from GEOS: the same points as through WKB, without
+    // writing each (full-resolution) shape out first.
+    parallel_for(shapes.size(), resolve_threads(threads), [&](std::size_t i) {
+        OutlineBuilder outline(tolerance_m);
+        std::vector<MapPoint> points;
+        std::vector<double> scratch;
+        for_each_polygon_ring(
+            *shapes[i],
+            [&](std::size_t, std::size_t ring_index, std::span<const double> xy) {
+                points.resize(xy.size() / 2);
+                for (std::size_t k = 0; k < points.size(); ++k)
+                    points[k] = {xy[2 * k], xy[2 * k + 1]};
+                outline.add(ring_index, points);
+            },
+            scratch);
+        out[i] = outline.wkb();
+    });
     return out;
 }
 

@@ -19,6 +19,9 @@ struct StaticMapOptions {
     int height_px = 0;   ///< image height; 0: as tall as the map's shape needs
     double dpi = 200;    ///< written into the PNG (pHYs) and used to size text
     bool labels = false; ///< write each feature's name at a point inside it
+    /// PNG: drawn as two bands on up to this many threads (0: all cores); the pixels do
+    /// not depend on it.
+    unsigned threads = 1;
 };
 
 /// Where things are on the image, in pixels from the top-left corner (for tests and
