@@ -7,6 +7,8 @@
 #include "core/exact_predicates.hpp"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace coterm {
 namespace {
@@ -38,22 +40,39 @@ enum PartSide : char { part_unknown, part_in, part_out };
 /// the angle swept counter-clockwise from the edge leaving it to the edge arriving.
 Verdict side_at_vertex(const CoveredRings& a, std::uint32_t passage, double wx, double wy, double tx, double ty)
 {
+    // A's interior near w is, per polygon of a, the intersection of the angles of its
+    // passages through w (a hole touching its shell there cuts the shell's angle), and
+    // the union of that over polygons (parts of a multipolygon touching at w).
+    thread_local std::vector<std::pair<std::uint32_t, bool>> inside_part;
+    inside_part.clear();
     for (; passage != CoveredRings::none; passage = a.passages[passage].more) {
         const CoveredRings::Passage& p = a.passages[passage];
         const int to_next = orientation(wx, wy, p.next_x, p.next_y, tx, ty);
         const int to_prev = orientation(wx, wy, p.prev_x, p.prev_y, tx, ty);
         const int convex = orientation(wx, wy, p.next_x, p.next_y, p.prev_x, p.prev_y);
         if (convex == 0 || (to_next == 0 && to_prev == 0)) return Verdict::unknown;
+        // A zero sign may mean "too close to call", not "on the line": only a certified
+        // collinearity (classify_segment certified that such a segment points away from
+        // the edge) lets the angle decide.
+        if ((to_next == 0 && !certainly_collinear(wx, wy, p.next_x, p.next_y, tx, ty)) ||
+            (to_prev == 0 && !certainly_collinear(wx, wy, p.prev_x, p.prev_y, tx, ty)))
+            return Verdict::unknown;
         bool inside;
         if (to_next == 0 || to_prev == 0)
-            // Along the line of one of the two edges, away from it (classify_segment
-            // certified that): the ray opposite an edge of the angle lies inside the
-            // angle exactly when the angle is reflex.
+            // Along the line of one of the two edges, away from it: the ray opposite an
+            // edge of the angle lies inside the angle exactly when the angle is reflex.
             inside = convex < 0;
         else
             inside = convex > 0 ? to_next > 0 && to_prev < 0 : !(to_next < 0 && to_prev > 0);
-        if (inside) return Verdict::enters;
+        const auto known =
+            std::find_if(inside_part.begin(), inside_part.end(), [&](const auto& e) { return e.first == p.part; });
+        if (known == inside_part.end())
+            inside_part.emplace_back(p.part, inside);
+        else
+            known->second = known->second && inside;
     }
+    for (const auto& e : inside_part)
+        if (e.second) return Verdict::enters;
     return Verdict::outside;
 }
 
@@ -176,6 +195,9 @@ std::optional<bool> decide(const CoveringRings& b, const PolygonRings& a, Questi
                     continue;
                 }
                 const std::size_t from = forward ? k : k + 1, to = forward ? k + 1 : k;
+                // A repeated point adds no point of b's boundary, and would match a
+                // repeated point of a as an edge either way.
+                if (r.x[from] == r.x[to] && r.y[from] == r.y[to]) continue;
                 std::uint32_t part = 0;
                 switch (classify_segment(covered, r.x[from], r.y[from], r.x[to], r.y[to], part)) {
                 case Verdict::enters:

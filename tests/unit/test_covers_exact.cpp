@@ -191,3 +191,47 @@ TEST_CASE("Unions of cells of one grid: every decided answer (covers, overlap) a
     CHECK(decided_overlap > 150);
     CHECK(covered > 50);
 }
+
+// Found by an adversarial review (random and hand-made pairs against GEOS and exact
+// rational arithmetic); each answer must be the truth or left to GEOS.
+TEST_CASE("A sign too close to call at a shared vertex is not read as collinear")
+{
+    const std::string a = "POLYGON((0 0,1 1,2000000 0,1000000 1000000.000001,0 3000000,0 0))";
+    // Truth: B does not cover A; B's interior meets A's (area 1.5e12).
+    const auto covers = exact_covers("POLYGON((0 0,1000000 1000000.000001,0 3000000,0 0))", a);
+    CHECK((!covers || !*covers));
+    const auto meets = exact_overlap("POLYGON((0 0,1000000 1000000.000001,-1 4000000,0 0))", a);
+    CHECK((!meets || *meets));
+    // Truth: these two only touch (intersection area 0).
+    const auto touch = exact_overlap("POLYGON((0 0,1000000 0,1000000 999999.999999,0 0))",
+                                     "POLYGON((0 0,1 1,0 3000000,-3000000 0,0 -3000000,0 0))");
+    CHECK((!touch || !*touch));
+    // A vertex of A is the rounded midpoint of B's chord: truth, not covered.
+    const auto rounded =
+        exact_covers("POLYGON((427150.8160790212 -415782.6633636066,-23489.30710772798 -440730.0852059431,"
+                     "-774667.3011278609 -558848.9936802882,427150.8160790212 -415782.6633636066))",
+                     "POLYGON((-173758.24252441985 -487315.8285219474,-774667.3011278609 -558848.9936802882,"
+                     "-37353.25755588393 -803387.6597896636,427150.8160790212 -415782.6633636066,"
+                     "-173758.24252441985 -487315.8285219474))");
+    CHECK((!rounded || !*rounded));
+}
+
+TEST_CASE("A hole touching its shell at a vertex: the interior there is inside the shell and outside the hole")
+{
+    const std::string a = "POLYGON((0 0,4 0,4 4,0 4,-1 2,0 0),(-1 2,1 1,1 3,-1 2))";
+    // B starts at the touching vertex and runs outside A: the interiors only touch.
+    const auto meets = exact_overlap("POLYGON((-1 2,-3 4,-3 0,-1 2))", a);
+    CHECK((!meets || !*meets));
+    // B's first part is A's shell, so B covers A.
+    const auto covers = exact_covers("MULTIPOLYGON(((0 0,4 0,4 4,0 4,-1 2,0 0)),((-1 2,-3 4,-3 0,-1 2)))", a);
+    CHECK((!covers || *covers));
+}
+
+TEST_CASE("Repeated points say nothing: a ring with one covers itself; corners touching do not overlap")
+{
+    const std::string a = "POLYGON((0 0,1 0,1 1,1 1,0 1,0 0))";
+    const auto self = exact_covers(a, a);
+    CHECK((!self || *self));
+    const auto corner = exact_overlap("POLYGON((1 1,1 1,2 1,2 2,1 2,1 1))", "POLYGON((0 0,0 1,1 1,1 1,1 0,0 0))");
+    CHECK((!corner || !*corner));
+}
