@@ -172,6 +172,8 @@ Geometry assemble_shape(const ChainGraph& graph, std::size_t s, const std::vecto
     std::vector<GEOSGeometry*> polygons;
     try {
         for (const auto& rings : graph.shapes[s]) {
+            // An EMPTY member of a MultiPolygon (valid to GEOS) keeps its number but has no ring.
+            if (rings.empty()) continue;
             Geometry shell = make_ring(rings.front());
             std::vector<Geometry> holes;
             for (std::size_t h = 1; h < rings.size(); ++h)

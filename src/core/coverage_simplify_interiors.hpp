@@ -33,7 +33,11 @@ enum class InteriorsMeet { no, yes, unknown };
 /// Whether the interiors of two valid shapes meet, exactly, given that no segment of
 /// either's chains crosses or touches another of those segments other than at a shared
 /// end (the caller checks). `unknown` when a test point lies too close to the other's
-/// boundary to be sure, or a shape is not `usable`: then ask GEOS.
+/// boundary to be sure, or a shape is not `usable`: then ask GEOS. "Exactly" rests on the
+/// caller's no-crossing check, which uses plain floating-point orientation: rounding
+/// there only yields false zeros (counted as conflicts, the safe side) when coordinate
+/// differences are exact, and the report maps call it with a clearance of 0.5 m, far
+/// above rounding; a zero clearance on near-degenerate input is not covered by that.
 InteriorsMeet chain_interiors_meet(const ShapeRings& a, const ShapeRings& b,
                                    const std::vector<std::vector<XYPoint>>& chain_points);
 

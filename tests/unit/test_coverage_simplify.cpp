@@ -123,3 +123,18 @@ TEST_CASE("build_chains cuts rings at the nodes where three boundaries meet", "[
         CHECK(GEOSEquals_r(geos_context(), back.get(), in[s].get()) == 1);
     }
 }
+
+// GEOS counts MULTIPOLYGON(EMPTY, ((…))) as valid and layer building keeps it; its
+// empty member has a number but no ring (an adversarial review found it crashed here).
+TEST_CASE("simplify_coverage takes a MultiPolygon with an EMPTY member", "[simplify]")
+{
+    std::vector<Geometry> in;
+    in.push_back(Geometry::from_wkt("MULTIPOLYGON(EMPTY,((0 0,10 0,10.1 5,10 10,0 10,0 0)))"));
+    in.push_back(Geometry::from_wkt("POLYGON((10 0,20 0,20 10,10 10,10.1 5,10 0))"));
+    REQUIRE(GEOSisValid_r(geos_context(), in[0].get()) == 1);
+    const auto out = simplify_coverage(pointers(in), 0.5);
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].area() == Approx(100).epsilon(1e-12));
+    CHECK(normal_wkt(out[1]) == "POLYGON ((10 0, 10 10, 20 10, 20 0, 10 0))");
+    CHECK(intersection_area(out[0], out[1]) == 0);
+}
