@@ -8,6 +8,7 @@
 #include "core/errors.hpp"
 #include "core/reproject.hpp"
 #include "core/strings.hpp"
+#include "io/operation_cache.hpp"
 
 #include <csignal>
 #include <iostream>
@@ -76,6 +77,8 @@ static int run_cli(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
+    // Before any layer is read: reprojections then find PROJ's earlier answers.
+    coterm::io::install_operation_cache();
     const int status = run_cli(argc, argv);
     // A transformation still being prepared on its own thread (an early error can end
     // the command first) must finish before exit destroys PROJ's static objects.

@@ -2,7 +2,11 @@
 #pragma once
 #include "core/wkb.hpp"
 
+#include <vector>
+
+#include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -17,11 +21,22 @@ inline constexpr const char* wgs84_crs = "EPSG:4326";
 /// axis order (x = easting/longitude, y = northing/latitude), which is how GDAL hands
 /// us coordinates whatever the CRS's official axis order (EPSG:4326 is lat/lon).
 /// Not thread-safe: make one per thread (construction is cheap, a few ms).
+///
+/// For a WGS 84 longitude/latitude source (all ONS boundary files), PROJ's answer is a
+/// set of operations, chosen point by point by area of use and accuracy; searching its
+/// database for that set is most of a small run's time. So the set's members are kept
+/// (OperationCandidates, in the cache folder through set_operation_store), and a batch
+/// of points that PROJ would certainly give all to one operation
+/// (certain_candidate) is transformed by that operation alone, made from its PROJ
+/// string: the same pipeline, so the same bits. Any other batch, or one in which that
+/// operation fails for a point, goes through PROJ's own set, built on first need.
+struct OperationCandidates;
 class Reprojector {
 public:
     /// `source` and `target`: any definition PROJ accepts (WKT, "EPSG:n", PROJJSON).
-    /// Throws DataError naming the definition when PROJ cannot use it.
-    Reprojector(const std::string& source, const std::string& target);
+    /// Throws DataError naming the definition when PROJ cannot use it. `shortcut`
+    /// false: always PROJ's own set (tests compare the two).
+    Reprojector(const std::string& source, const std::string& target, bool shortcut = true);
     ~Reprojector();
     /// An independent copy with its own PROJ context, for another thread: ~1 ms,
     /// where constructing one searches PROJ's database (~20 ms).
@@ -30,7 +45,7 @@ public:
     Reprojector& operator=(const Reprojector&) = delete;
 
     /// True when source and target are the same CRS, so nothing is transformed.
-    bool is_identity() const { return transform_ == nullptr; }
+    bool is_identity() const;
     /// Transforms every ring of a polygonal WKB in place (see for_each_ring).
     /// Throws DataError when a point cannot be transformed.
     void transform_wkb(std::span<unsigned char> wkb) const;
@@ -41,16 +56,39 @@ public:
     void transform_wkbs(std::span<Wkb* const> wkbs) const;
     /// Transforms arrays of coordinates in place.
     void transform(std::span<double> x, std::span<double> y) const;
+    /// Which candidate operation transformed the last batch alone (an index into
+    /// OperationCandidates::ops), or -1 when PROJ's own set did (or nothing did).
+    int last_operation() const { return last_operation_; }
 
 private:
     Reprojector();
+    void build_full() const;
+    bool transform_by_one_operation(std::span<double> x, std::span<double> y) const;
     struct Proj;
     std::unique_ptr<Proj> proj_;
-    void* transform_ = nullptr;
+    std::string source_, target_;
+    std::shared_ptr<const OperationCandidates> candidates_;
+    mutable std::vector<void*> single_; ///< one PROJ object per candidate, made on first use
+    mutable void* transform_ = nullptr; ///< PROJ's own set (or its one operation), made on first need
+    mutable int last_operation_ = -1;
 };
+
+/// Where Reprojector keeps and finds what PROJ's search found for a CRS pair (the text
+/// of serialise(OperationCandidates)); io gives it the cache folder. `load` returns
+/// nullopt for a miss; both must be thread-safe and never throw. With `shortcut`
+/// false, every transformation goes through PROJ's own set (the behaviour to compare
+/// with, COTERM_PROJ_SHORTCUT=0).
+struct OperationStore {
+    std::function<std::optional<std::string>(const std::string& source, const std::string& target)> load;
+    std::function<void(const std::string& source, const std::string& target, const std::string& text)> save;
+    bool shortcut = true;
+};
+void set_operation_store(OperationStore store);
 
 /// The PROJ library version, e.g. "9.1.1".
 std::string proj_version();
+/// The folders PROJ looks in for proj.db, grids and proj.ini, separated by ';'.
+std::string proj_search_paths();
 
 } // namespace coterm
 

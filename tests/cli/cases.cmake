@@ -327,3 +327,8 @@ add_test(NAME cli.doc_options_diff
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DCOMMAND=diff
           -DDOC=${PROJECT_SOURCE_DIR}/docs/cli/diff.md -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_doc_options.cmake)
 set_tests_properties(cli.doc_options_diff PROPERTIES LABELS cli)
+
+add_test(NAME cli.proj_cache
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:coterm> -DF=${F} -DOUT=${CMAKE_CURRENT_BINARY_DIR}/proj_cache
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_proj_cache.cmake)
+set_tests_properties(cli.proj_cache PROPERTIES LABELS cli)

@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: MIT
+# PROJ's answer kept in the cache folder (io/operation_cache): the first run of a lon/lat
+# layer writes proj/<key>.txt listing the candidate operations; later runs read it and
+# give the same bytes; a damaged entry is a miss (rewritten, same output); the shortcut
+# turned off (COTERM_PROJ_SHORTCUT=0) gives the same bytes too; another PROJ folder
+# (PROJ_DATA) is another key, so another entry.
+# -DEXE= -DF= (fixtures) -DOUT=
+file(REMOVE_RECURSE "${OUT}")
+file(MAKE_DIRECTORY "${OUT}")
+set(ENV{COTERM_CACHE} "${OUT}/cache")
+
+function(overlap_into name)
+  execute_process(COMMAND ${EXE} overlap ${F}/lonlat.geojson ${F}/lonlat.geojson -q -o ${OUT}/${name}.csv
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0 OR NOT err STREQUAL "")
+    message(FATAL_ERROR "coterm overlap (${name}) failed (${rc}) or wrote to stderr: ${err}")
+  endif()
+  file(READ "${OUT}/run1.csv" first)
+  file(READ "${OUT}/${name}.csv" this)
+  if(NOT this STREQUAL first)
+    message(FATAL_ERROR "${name}.csv differs from run1.csv:\n${this}\n---\n${first}")
+  endif()
+endfunction()
+
+overlap_into(run1)
+file(GLOB entries "${OUT}/cache/proj/*.txt")
+list(LENGTH entries n)
+if(NOT n EQUAL 1)
+  message(FATAL_ERROR "expected one entry in ${OUT}/cache/proj, found: ${entries}")
+endif()
+file(READ "${entries}" entry)
+if(NOT entry MATCHES "^coterm proj cache 1\nproj [0-9.]+\n" OR NOT entry MATCHES "\ntarget EPSG:27700\n"
+   OR NOT entry MATCHES "\ncoterm proj operations 1\n(candidates|full)\n")
+  message(FATAL_ERROR "unexpected entry ${entries}:\n${entry}")
+endif()
+
+overlap_into(run2) # read from the entry
+file(GLOB again "${OUT}/cache/proj/*.txt")
+if(NOT again STREQUAL entries)
+  message(FATAL_ERROR "a second run changed the entries: ${again}")
+endif()
+
+file(WRITE "${entries}" "coterm proj cache 1\nnot what coterm wrote\n")
+overlap_into(damaged)
+file(READ "${entries}" rewritten)
+if(NOT rewritten STREQUAL entry)
+  message(FATAL_ERROR "a damaged entry was not written again as before:\n${rewritten}")
+endif()
+
+set(ENV{COTERM_PROJ_SHORTCUT} 0)
+overlap_into(no_shortcut)
+unset(ENV{COTERM_PROJ_SHORTCUT})
+
+file(MAKE_DIRECTORY "${OUT}/projdata")
+file(CREATE_LINK "/usr/share/proj/proj.db" "${OUT}/projdata/proj.db" SYMBOLIC)
+set(ENV{PROJ_DATA} "${OUT}/projdata")
+overlap_into(other_folder)
+file(GLOB both "${OUT}/cache/proj/*.txt")
+list(LENGTH both n)
+if(NOT n EQUAL 2)
+  message(FATAL_ERROR "another PROJ folder should be another entry, found: ${both}")
+endif()
