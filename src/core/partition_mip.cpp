@@ -3,9 +3,8 @@
 // (docs/methods.md §16.5). Each footprint is represented by its lowest atom i, so
 // x_ij = 1 when atom j is in the footprint whose lowest atom is i (i ≤ j): no two
 // labellings of one partition, unlike a model with numbered footprints.
+#include "core/cbc_library.hpp"
 #include "core/partition_bound.hpp"
-
-#include <coin/Cbc_C_Interface.h>
 
 #include <cmath>
 #include <memory>
@@ -16,7 +15,7 @@ namespace coterm {
 namespace {
 
 struct ModelDeleter {
-    void operator()(Cbc_Model* m) const { Cbc_deleteModel(m); }
+    void operator()(Cbc_Model* m) const { cbc_library().deleteModel(m); }
 };
 
 /// Atoms i and j may share a footprint: same nesting unit, not two fixed groups.
@@ -30,12 +29,12 @@ public:
     explicit Builder(Cbc_Model* m) : m_(m) {}
     int column(double lb, double ub, double obj, bool integer)
     {
-        Cbc_addCol(m_, "", lb, ub, obj, integer ? 1 : 0, 0, nullptr, nullptr);
+        cbc_library().addCol(m_, "", lb, ub, obj, integer ? 1 : 0, 0, nullptr, nullptr);
         return columns_++;
     }
     void row(const std::vector<int>& cols, const std::vector<double>& coefs, char sense, double rhs)
     {
-        Cbc_addRow(m_, "", static_cast<int>(cols.size()), cols.data(), coefs.data(), sense, rhs);
+        cbc_library().addRow(m_, "", static_cast<int>(cols.size()), cols.data(), coefs.data(), sense, rhs);
     }
 
 private:
@@ -58,8 +57,9 @@ MipBound mip_lower_bound(const PartitionProblem& p, std::size_t nodes, std::size
         out.status = "not run: " + std::to_string(n) + " groups of blocks, above " + std::to_string(max_atoms);
         return out;
     }
-    std::unique_ptr<Cbc_Model, ModelDeleter> model(Cbc_newModel());
-    Cbc_setLogLevel(model.get(), 0);
+    const CbcLibrary& cbc = cbc_library();
+    std::unique_ptr<Cbc_Model, ModelDeleter> model(cbc.newModel());
+    cbc.setLogLevel(model.get(), 0);
     Builder b(model.get());
     // x[i][j - i]: atom j in the footprint represented by atom i.
     std::vector<std::vector<int>> x(n);
@@ -131,24 +131,24 @@ MipBound mip_lower_bound(const PartitionProblem& p, std::size_t nodes, std::size
             b.row(cols, coefs, 'L', 0);
         }
     }
-    Cbc_setMaximumNodes(model.get(), static_cast<int>(nodes));
+    cbc.setMaximumNodes(model.get(), static_cast<int>(nodes));
     // Binaries within 1e-9 of 0 or 1 (CBC's default is 1e-6): times people, a person at most.
-    Cbc_setParameter(model.get(), "integerT", "1e-9");
-    Cbc_solve(model.get());
+    cbc.setParameter(model.get(), "integerT", "1e-9");
+    cbc.solve(model.get());
     out.run = true;
     // The integrality tolerance times the coefficients (people): allow that much.
     const double slack = 1e-9 * constant;
-    if (Cbc_isProvenInfeasible(model.get())) {
+    if (cbc.isProvenInfeasible(model.get())) {
         out.infeasible = true;
         out.status = "infeasible";
         return out;
     }
-    out.optimal = Cbc_isProvenOptimal(model.get()) != 0;
-    const double best_possible = out.optimal ? Cbc_getObjValue(model.get()) : Cbc_getBestPossibleObjValue(model.get());
+    out.optimal = cbc.isProvenOptimal(model.get()) != 0;
+    const double best_possible = out.optimal ? cbc.getObjValue(model.get()) : cbc.getBestPossibleObjValue(model.get());
     out.bound = std::max(0.0, constant + best_possible - slack);
     // With whole people and whole weights every objective value is whole: round up.
     if (integral) out.bound = std::ceil(out.bound - 1e-9);
-    if (Cbc_bestSolution(model.get()) != nullptr) out.best = std::max(0.0, constant + Cbc_getObjValue(model.get()));
+    if (cbc.bestSolution(model.get()) != nullptr) out.best = std::max(0.0, constant + cbc.getObjValue(model.get()));
     out.status = out.optimal ? "optimal" : "node limit " + std::to_string(nodes);
     return out;
 }

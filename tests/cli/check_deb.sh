@@ -19,7 +19,7 @@ for f in ./usr/bin/coterm ./usr/share/man/man1/coterm.1 ./usr/share/man/man1/cot
 done
 info=$(dpkg-deb -I "$deb") || fail "dpkg-deb -I failed"
 depends=$(grep "^ Depends:" <<<"$info") || fail "no Depends in $deb"
-for lib in libgdal libgeos-c libproj libcairo2 libc6 libstdc++6; do
+for lib in libgdal libgeos-c libproj libcairo2 coinor-libcbc3 libc6 libstdc++6; do
   grep -q "$lib" <<<"$depends" || fail "Depends does not name $lib: $depends"
 done
 grep -q "^ Package: coterm$" <<<"$info" || fail "package name"
