@@ -47,6 +47,26 @@ std::string short_definition(const std::string& definition)
 
 namespace {
 
+/// proj_info(), copied once: its search path lives in a buffer the next proj_info()
+/// call (ours or GDAL's, on any thread) frees.
+struct ProjInfo {
+    std::string version, search_paths;
+    int major = 0, minor = 0;
+};
+
+const ProjInfo& proj_library()
+{
+    static const ProjInfo info = [] {
+        const PJ_INFO i = proj_info();
+        return ProjInfo{i.version ? i.version : "", i.searchpath ? i.searchpath : "", i.major, i.minor};
+    }();
+    return info;
+}
+
+} // namespace
+
+namespace {
+
 /// How io keeps what PROJ's search found between runs (set_operation_store).
 std::mutex& store_mutex()
 {
@@ -87,8 +107,7 @@ std::string normalised_definition(PJ_CONTEXT* ctx, PJ* op)
 OperationCandidates search_candidates(PJ_CONTEXT* ctx, PJ* source_crs, PJ* target_crs)
 {
     OperationCandidates result; // Kind::full
-    const PJ_INFO info = proj_info();
-    if (info.major != 9 || info.minor != 1) return result;
+    if (proj_library().major != 9 || proj_library().minor != 1) return result;
     if (proj_get_type(source_crs) != PJ_TYPE_GEOGRAPHIC_2D_CRS) return result;
     const PJ_TYPE target_type = proj_get_type(target_crs);
     if (target_type == PJ_TYPE_GEOCENTRIC_CRS || target_type == PJ_TYPE_UNKNOWN) return result;
@@ -346,15 +365,15 @@ void Reprojector::transform_wkbs(std::span<Wkb* const> wkbs) const
     }
 }
 
+
 std::string proj_version()
 {
-    return proj_info().version;
+    return proj_library().version;
 }
 
 std::string proj_search_paths()
 {
-    const char* paths = proj_info().searchpath;
-    return paths ? paths : "";
+    return proj_library().search_paths;
 }
 
 } // namespace coterm

@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -16,13 +18,14 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace coterm::io {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* header = "coterm proj cache 1";
+constexpr const char* header = "coterm proj cache 2";
 constexpr std::uintmax_t max_entry_bytes = 1024 * 1024;
 
 std::string escaped(const std::string& text)
@@ -53,14 +56,38 @@ std::string state_of(const std::string& path)
            std::to_string(st.st_ctim.tv_nsec) + ' ' + std::to_string(st.st_ino);
 }
 
-/// What PROJ's answer depends on besides the two CRSs (see install_operation_cache).
-/// Computed once per process: a run does not change PROJ's folders.
+/// Files in the current folder that PROJ could take for a grid (see current_folder_key).
+bool grid_like(const std::string& name)
+{
+    static const char* const extensions[] = {".tif", ".tiff", ".gsb", ".gtx", ".byn", ".gvb",  ".ct2",
+                                             ".lla", ".las",  ".los", ".dat", ".bin", ".json", ".txt"};
+    const auto dot = name.rfind('.');
+    if (dot == std::string::npos || dot == 0) return true; // old grid names: conus, MD, null, ...
+    std::string ext = name.substr(dot);
+    for (char& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* e : extensions)
+        if (ext == e) return true;
+    return false;
+}
+
+/// What PROJ's answer depends on besides the two CRSs and the current folder (see
+/// install_operation_cache). Computed once per process, on the main thread.
 const std::string& environment_key()
 {
     static const std::string key = [] {
         std::string k = "proj " + proj_version() + "\n";
-        const char* network = std::getenv("PROJ_NETWORK");
-        k += "network " + std::string(network ? network : "-") + "\n";
+        for (const char* name : {"PROJ_NETWORK", "PROJ_AUX_DB"}) {
+            const char* value = std::getenv(name);
+            k += std::string(name) + " " + escaped(value ? value : "-") + "\n";
+        }
+        // Auxiliary databases (PROJ_AUX_DB, ':'-separated) can add operations.
+        if (const char* aux = std::getenv("PROJ_AUX_DB"); aux && *aux) {
+            std::stringstream files(aux);
+            std::string file;
+            while (std::getline(files, file, ':'))
+                if (!file.empty()) k += "aux " + escaped(state_of(file)) + "\n";
+        }
         // PROJ separates its folders by ':' (';' on Windows).
         std::stringstream paths(proj_search_paths());
         std::string dir;
@@ -75,34 +102,73 @@ const std::string& environment_key()
     return key;
 }
 
-std::string full_key(const std::string& source, const std::string& target)
+/// With neither PROJ_DATA nor PROJ_LIB set, PROJ 9.1 also looks for a grid in the
+/// current folder (its last resort), under the grid's name or an older one: every file
+/// there that could be a grid (by extension, or none) is part of the key, by name, size
+/// and modification time. Not the folder's own times: outputs written there would then
+/// make every run a miss. Read for each entry: one directory listing.
+std::string current_folder_key()
+{
+    const char* data = std::getenv("PROJ_DATA");
+    const char* lib = std::getenv("PROJ_LIB");
+    if ((data && *data) || (lib && *lib)) return "cwd -\n";
+    std::vector<std::string> lines;
+    std::error_code ec;
+    for (fs::directory_iterator it(".", ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        struct stat st {};
+        if (!grid_like(name) || ::stat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+        lines.push_back("cwd " + escaped(name) + " " + std::to_string(st.st_size) + " " +
+                        std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + "\n");
+    }
+    if (ec) return "cwd unreadable\n";
+    std::sort(lines.begin(), lines.end());
+    std::string k;
+    for (const std::string& line : lines)
+        k += line;
+    return k;
+}
+
+/// The part of the key that names the entry's file: the current folder's files are
+/// checked inside it, so a changed folder rewrites one entry instead of adding another.
+std::string file_key(const std::string& source, const std::string& target)
 {
     return environment_key() + "source " + escaped(source) + "\ntarget " + escaped(target) + "\n";
 }
 
-std::optional<fs::path> entry_path(const std::string& key)
+std::string hex16(std::uint64_t h)
 {
-    fs::path dir;
-    try {
-        dir = resolve_cache_dir() / "proj";
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-    std::uint64_t h = 14695981039346656037ull; // FNV-1a; the entry holds the whole key
-    for (const unsigned char c : key)
-        h = (h ^ c) * 1099511628211ull;
     static constexpr char digits[] = "0123456789abcdef";
     std::string name(16, '0');
     for (int i = 15; i >= 0; --i, h >>= 4)
         name[static_cast<std::size_t>(i)] = digits[h & 15];
-    return dir / (name + ".txt");
+    return name;
 }
 
+std::string fnv1a(const std::string& text)
+{
+    std::uint64_t h = 14695981039346656037ull;
+    for (const unsigned char c : text)
+        h = (h ^ c) * 1099511628211ull;
+    return hex16(h);
+}
+
+std::optional<fs::path> entry_path(const std::string& key)
+{
+    try {
+        return resolve_cache_dir() / "proj" / (fnv1a(key) + ".txt"); // the entry holds the whole key
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+/// An entry: header, whole key, body, and "check <FNV-1a of all before it>", so a
+/// damaged or cut entry is a miss.
 std::optional<std::string> load(const std::string& source, const std::string& target)
 {
     try {
-        const std::string key = full_key(source, target);
-        const auto file = entry_path(key);
+        const std::string named = file_key(source, target);
+        const auto file = entry_path(named);
         if (!file) return std::nullopt;
         std::error_code ec;
         const auto bytes = fs::file_size(*file, ec);
@@ -111,9 +177,13 @@ std::optional<std::string> load(const std::string& source, const std::string& ta
         std::stringstream text;
         text << in.rdbuf();
         const std::string all = text.str();
-        const std::string expected = std::string(header) + "\n" + key;
-        if (!in || all.size() < expected.size() || all.compare(0, expected.size(), expected) != 0) return std::nullopt;
-        return all.substr(expected.size());
+        const std::string expected = std::string(header) + "\n" + named + current_folder_key();
+        constexpr std::size_t check_size = 6 + 16 + 1; // "check " + 16 hex digits + "\n"
+        if (!in || all.size() < expected.size() + check_size || all.compare(0, expected.size(), expected) != 0)
+            return std::nullopt;
+        const std::string content = all.substr(0, all.size() - check_size);
+        if (all.compare(content.size(), check_size, "check " + fnv1a(content) + "\n") != 0) return std::nullopt;
+        return content.substr(expected.size());
     } catch (const std::exception&) {
         return std::nullopt;
     }
@@ -123,17 +193,18 @@ std::optional<std::string> load(const std::string& source, const std::string& ta
 void save(const std::string& source, const std::string& target, const std::string& body)
 {
     try {
-        const std::string key = full_key(source, target);
-        const auto file = entry_path(key);
+        const std::string named = file_key(source, target);
+        const auto file = entry_path(named);
         if (!file) return;
         static std::atomic<unsigned> counter{0};
         std::error_code ec;
         fs::create_directories(file->parent_path(), ec);
         const fs::path temp = file->parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" +
                                                      std::to_string(counter++) + "-" + file->filename().string());
+        const std::string content = std::string(header) + "\n" + named + current_folder_key() + body;
         {
             std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-            out << header << '\n' << key << body;
+            out << content << "check " << fnv1a(content) << '\n';
             out.close();
             if (!out) {
                 fs::remove(temp, ec);
@@ -160,6 +231,7 @@ void install_operation_cache()
             store.load = load;
             store.save = save;
         }
+        (void)environment_key(); // here, on the main thread, before any reading thread
         set_operation_store(std::move(store));
     });
 }

@@ -1,17 +1,21 @@
 # SPDX-License-Identifier: MIT
 # PROJ's answer kept in the cache folder (io/operation_cache): the first run of a lon/lat
 # layer writes proj/<key>.txt listing the candidate operations; later runs read it and
-# give the same bytes; a damaged entry is a miss (rewritten, same output); the shortcut
+# give the same bytes; a damaged entry (bad header, or one changed digit) is a miss,
+# written again; a file in the current folder that PROJ could take for a grid rewrites
+# the entry (PROJ looks there when PROJ_DATA and PROJ_LIB are unset); the shortcut
 # turned off (COTERM_PROJ_SHORTCUT=0) gives the same bytes too; another PROJ folder
 # (PROJ_DATA) is another key, so another entry.
 # -DEXE= -DF= (fixtures) -DOUT=
 file(REMOVE_RECURSE "${OUT}")
-file(MAKE_DIRECTORY "${OUT}")
+file(MAKE_DIRECTORY "${OUT}/work")
 set(ENV{COTERM_CACHE} "${OUT}/cache")
+unset(ENV{PROJ_DATA})
+unset(ENV{PROJ_LIB})
 
 function(overlap_into name)
   execute_process(COMMAND ${EXE} overlap ${F}/lonlat.geojson ${F}/lonlat.geojson -q -o ${OUT}/${name}.csv
-                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+                  WORKING_DIRECTORY ${OUT}/work RESULT_VARIABLE rc ERROR_VARIABLE err)
   if(NOT rc EQUAL 0 OR NOT err STREQUAL "")
     message(FATAL_ERROR "coterm overlap (${name}) failed (${rc}) or wrote to stderr: ${err}")
   endif()
@@ -29,8 +33,9 @@ if(NOT n EQUAL 1)
   message(FATAL_ERROR "expected one entry in ${OUT}/cache/proj, found: ${entries}")
 endif()
 file(READ "${entries}" entry)
-if(NOT entry MATCHES "^coterm proj cache 1\nproj [0-9.]+\n" OR NOT entry MATCHES "\ntarget EPSG:27700\n"
-   OR NOT entry MATCHES "\ncoterm proj operations 1\n(candidates|full)\n")
+if(NOT entry MATCHES "^coterm proj cache 2\nproj [0-9.]+\n" OR NOT entry MATCHES "\ntarget EPSG:27700\n"
+   OR NOT entry MATCHES "\ncoterm proj operations 1\n(candidates|full)\n"
+   OR NOT entry MATCHES "\ncheck [0-9a-f]+\n$")
   message(FATAL_ERROR "unexpected entry ${entries}:\n${entry}")
 endif()
 
@@ -40,12 +45,33 @@ if(NOT again STREQUAL entries)
   message(FATAL_ERROR "a second run changed the entries: ${again}")
 endif()
 
-file(WRITE "${entries}" "coterm proj cache 1\nnot what coterm wrote\n")
+function(expect_rewritten why)
+  file(READ "${entries}" rewritten)
+  if(NOT rewritten STREQUAL entry)
+    message(FATAL_ERROR "${why}: the entry was not written again as before:\n${rewritten}")
+  endif()
+endfunction()
+file(WRITE "${entries}" "coterm proj cache 2\nnot what coterm wrote\n")
 overlap_into(damaged)
-file(READ "${entries}" rewritten)
-if(NOT rewritten STREQUAL entry)
-  message(FATAL_ERROR "a damaged entry was not written again as before:\n${rewritten}")
+expect_rewritten("a damaged entry")
+string(REGEX REPLACE "(\nop\t[^\t]+\t[^\t]+\t[^\t]+\t[^\t]+\t)([0-9])" "\\1\\29" edited "${entry}")
+if(edited STREQUAL entry)
+  message(FATAL_ERROR "the test could not edit an accuracy in:\n${entry}")
 endif()
+file(WRITE "${entries}" "${edited}")
+overlap_into(edited)
+expect_rewritten("an entry with one accuracy changed")
+
+file(WRITE "${OUT}/work/OSTN15_NTv2_OSGBtoETRS.gsb" "not a grid")
+overlap_into(grid_here)
+file(READ "${entries}" with_grid)
+if(NOT with_grid MATCHES "\ncwd OSTN15_NTv2_OSGBtoETRS.gsb 10 ")
+  message(FATAL_ERROR "a grid-like file in the current folder is not in the entry:\n${with_grid}")
+endif()
+file(WRITE "${OUT}/work/out.csv" "an output, not a grid")
+file(REMOVE "${OUT}/work/OSTN15_NTv2_OSGBtoETRS.gsb")
+overlap_into(grid_gone)
+expect_rewritten("the grid-like file removed again (an output .csv beside it does not count)")
 
 set(ENV{COTERM_PROJ_SHORTCUT} 0)
 overlap_into(no_shortcut)
