@@ -20,6 +20,15 @@
 
 namespace coterm {
 
+namespace {
+
+std::string short_definition(const std::string& definition)
+{
+    return definition.size() > 60 ? definition.substr(0, 57) + "..." : definition;
+}
+
+} // namespace
+
 struct Reprojector::Proj {
     PJ_CONTEXT* ctx = proj_context_create();
     std::string last_message;
@@ -34,16 +43,19 @@ struct Reprojector::Proj {
     Proj(const Proj&) = delete;
     Proj& operator=(const Proj&) = delete;
     std::string reason() const { return last_message.empty() ? std::string() : " (" + last_message + ")"; }
+
+    struct Destroy {
+        void operator()(PJ* p) const { proj_destroy(p); }
+    };
+    using Object = std::unique_ptr<PJ, Destroy>;
+    /// The CRS `definition` as a PROJ object; DataError naming it when PROJ cannot read it.
+    Object crs(const std::string& definition)
+    {
+        Object made(proj_create(ctx, definition.c_str()));
+        if (!made) throw DataError("PROJ cannot read the CRS '" + short_definition(definition) + "'" + reason());
+        return made;
+    }
 };
-
-namespace {
-
-std::string short_definition(const std::string& definition)
-{
-    return definition.size() > 60 ? definition.substr(0, 57) + "..." : definition;
-}
-
-} // namespace
 
 namespace {
 
@@ -193,21 +205,12 @@ Reprojector::Reprojector(const std::string& source, const std::string& target, b
             }
         }
     }
-    PJ_CONTEXT* ctx = proj_->ctx;
-    PJ* source_crs = proj_create(ctx, source.c_str());
-    if (!source_crs) throw DataError("PROJ cannot read the CRS '" + short_definition(source) + "'" + proj_->reason());
-    PJ* target_crs = proj_create(ctx, target.c_str());
-    if (!target_crs) {
-        proj_destroy(source_crs);
-        throw DataError("PROJ cannot read the CRS '" + short_definition(target) + "'" + proj_->reason());
-    }
+    const Proj::Object source_crs = proj_->crs(source), target_crs = proj_->crs(target);
     OperationCandidates found;
-    if (proj_is_equivalent_to(source_crs, target_crs, PJ_COMP_EQUIVALENT) != 0)
+    if (proj_is_equivalent_to(source_crs.get(), target_crs.get(), PJ_COMP_EQUIVALENT) != 0)
         found.kind = OperationCandidates::Kind::same;
     else if (kept.shortcut)
-        found = search_candidates(ctx, source_crs, target_crs);
-    proj_destroy(source_crs);
-    proj_destroy(target_crs);
+        found = search_candidates(proj_->ctx, source_crs.get(), target_crs.get());
     candidates_ = std::make_shared<const OperationCandidates>(std::move(found));
     if (candidates_->kind == OperationCandidates::Kind::full) build_full();
     if (kept.shortcut && kept.save) kept.save(source, target, serialise(*candidates_));
@@ -217,18 +220,10 @@ void Reprojector::build_full() const
 {
     if (transform_) return;
     PJ_CONTEXT* ctx = proj_->ctx;
-    PJ* source_crs = proj_create(ctx, source_.c_str());
-    if (!source_crs) throw DataError("PROJ cannot read the CRS '" + short_definition(source_) + "'" + proj_->reason());
-    PJ* target_crs = proj_create(ctx, target_.c_str());
-    if (!target_crs) {
-        proj_destroy(source_crs);
-        throw DataError("PROJ cannot read the CRS '" + short_definition(target_) + "'" + proj_->reason());
-    }
-    PJ* op = proj_create_crs_to_crs_from_pj(ctx, source_crs, target_crs, nullptr, nullptr);
+    const Proj::Object source_crs = proj_->crs(source_), target_crs = proj_->crs(target_);
+    PJ* op = proj_create_crs_to_crs_from_pj(ctx, source_crs.get(), target_crs.get(), nullptr, nullptr);
     PJ* normalised = op ? proj_normalize_for_visualization(ctx, op) : nullptr;
     if (op) proj_destroy(op);
-    proj_destroy(source_crs);
-    proj_destroy(target_crs);
     if (!normalised)
         throw DataError("PROJ found no transformation from '" + short_definition(source_) + "' to '" +
                         short_definition(target_) + "'");
@@ -364,7 +359,6 @@ void Reprojector::transform_wkbs(std::span<Wkb* const> wkbs) const
         std::memcpy(vertices[i].where + 8, &ys[k], 8);
     }
 }
-
 
 std::string proj_version()
 {
