@@ -25,7 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* header = "coterm proj cache 2";
+constexpr const char* header = "coterm proj cache 3";
 constexpr std::uintmax_t max_entry_bytes = 1024 * 1024;
 
 std::string escaped(const std::string& text)
@@ -46,6 +46,23 @@ std::string escaped(const std::string& text)
     return out;
 }
 
+std::string hex16(std::uint64_t h)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string name(16, '0');
+    for (int i = 15; i >= 0; --i, h >>= 4)
+        name[static_cast<std::size_t>(i)] = digits[h & 15];
+    return name;
+}
+
+std::string fnv1a(const std::string& text)
+{
+    std::uint64_t h = 14695981039346656037ull;
+    for (const unsigned char c : text)
+        h = (h ^ c) * 1099511628211ull;
+    return hex16(h);
+}
+
 /// "path size mtime ctime inode" for a file or folder, "path -" when absent.
 std::string state_of(const std::string& path)
 {
@@ -56,13 +73,15 @@ std::string state_of(const std::string& path)
            std::to_string(st.st_ctim.tv_nsec) + ' ' + std::to_string(st.st_ino);
 }
 
-/// Files in the current folder that PROJ could take for a grid (see current_folder_key).
+/// Files in the current folder that PROJ could take for a grid (see current_folder_key):
+/// grid formats' extensions, deformation models (.json), and none (old names: conus,
+/// MD, null, ...).
 bool grid_like(const std::string& name)
 {
-    static const char* const extensions[] = {".tif", ".tiff", ".gsb", ".gtx", ".byn", ".gvb",  ".ct2",
-                                             ".lla", ".las",  ".los", ".dat", ".bin", ".json", ".txt"};
+    static const char* const extensions[] = {".tif", ".tiff", ".gsb", ".gtx", ".byn", ".gvb",
+                                             ".ct2", ".lla",  ".las", ".los", ".dat", ".json"};
     const auto dot = name.rfind('.');
-    if (dot == std::string::npos || dot == 0) return true; // old grid names: conus, MD, null, ...
+    if (dot == std::string::npos || dot == 0) return true;
     std::string ext = name.substr(dot);
     for (char& c : ext)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -103,30 +122,33 @@ const std::string& environment_key()
 }
 
 /// With neither PROJ_DATA nor PROJ_LIB set, PROJ 9.1 also looks for a grid in the
-/// current folder (its last resort), under the grid's name or an older one: every file
-/// there that could be a grid (by extension, or none) is part of the key, by name, size
-/// and modification time. Not the folder's own times: outputs written there would then
-/// make every run a miss. Read for each entry: one directory listing.
-std::string current_folder_key()
+/// current folder (its last resort), under the grid's name or an older one: the names of
+/// the files there that could be grids are part of the key, as their count and a digest
+/// (one short line however many). Names, not sizes or times: an output rewritten there
+/// (out.json) then leaves the key alone, while a grid added or removed changes it. Read
+/// once per process, before any reading thread; nullopt when the folder cannot be
+/// listed (a grid there could not be seen, so nothing is cached).
+const std::optional<std::string>& current_folder_key()
 {
-    const char* data = std::getenv("PROJ_DATA");
-    const char* lib = std::getenv("PROJ_LIB");
-    if ((data && *data) || (lib && *lib)) return "cwd -\n";
-    std::vector<std::string> lines;
-    std::error_code ec;
-    for (fs::directory_iterator it(".", ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        struct stat st {};
-        if (!grid_like(name) || ::stat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
-        lines.push_back("cwd " + escaped(name) + " " + std::to_string(st.st_size) + " " +
-                        std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + "\n");
-    }
-    if (ec) return "cwd unreadable\n";
-    std::sort(lines.begin(), lines.end());
-    std::string k;
-    for (const std::string& line : lines)
-        k += line;
-    return k;
+    static const std::optional<std::string> key = []() -> std::optional<std::string> {
+        const char* data = std::getenv("PROJ_DATA");
+        const char* lib = std::getenv("PROJ_LIB");
+        if ((data && *data) || (lib && *lib)) return "cwd -\n";
+        std::vector<std::string> names;
+        std::error_code ec;
+        for (fs::directory_iterator it(".", ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            struct stat st {};
+            if (grid_like(name) && ::stat(it->path().c_str(), &st) == 0 && S_ISREG(st.st_mode)) names.push_back(name);
+        }
+        if (ec) return std::nullopt;
+        std::sort(names.begin(), names.end());
+        std::string all;
+        for (const std::string& name : names)
+            all += escaped(name) + '\n';
+        return "cwd " + std::to_string(names.size()) + " " + fnv1a(all) + "\n";
+    }();
+    return key;
 }
 
 /// The part of the key that names the entry's file: the current folder's files are
@@ -134,23 +156,6 @@ std::string current_folder_key()
 std::string file_key(const std::string& source, const std::string& target)
 {
     return environment_key() + "source " + escaped(source) + "\ntarget " + escaped(target) + "\n";
-}
-
-std::string hex16(std::uint64_t h)
-{
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string name(16, '0');
-    for (int i = 15; i >= 0; --i, h >>= 4)
-        name[static_cast<std::size_t>(i)] = digits[h & 15];
-    return name;
-}
-
-std::string fnv1a(const std::string& text)
-{
-    std::uint64_t h = 14695981039346656037ull;
-    for (const unsigned char c : text)
-        h = (h ^ c) * 1099511628211ull;
-    return hex16(h);
 }
 
 std::optional<fs::path> entry_path(const std::string& key)
@@ -169,7 +174,7 @@ std::optional<std::string> load(const std::string& source, const std::string& ta
     try {
         const std::string named = file_key(source, target);
         const auto file = entry_path(named);
-        if (!file) return std::nullopt;
+        if (!file || !current_folder_key()) return std::nullopt;
         std::error_code ec;
         const auto bytes = fs::file_size(*file, ec);
         if (ec || bytes > max_entry_bytes) return std::nullopt;
@@ -177,7 +182,7 @@ std::optional<std::string> load(const std::string& source, const std::string& ta
         std::stringstream text;
         text << in.rdbuf();
         const std::string all = text.str();
-        const std::string expected = std::string(header) + "\n" + named + current_folder_key();
+        const std::string expected = std::string(header) + "\n" + named + *current_folder_key();
         constexpr std::size_t check_size = 6 + 16 + 1; // "check " + 16 hex digits + "\n"
         if (!in || all.size() < expected.size() + check_size || all.compare(0, expected.size(), expected) != 0)
             return std::nullopt;
@@ -195,13 +200,13 @@ void save(const std::string& source, const std::string& target, const std::strin
     try {
         const std::string named = file_key(source, target);
         const auto file = entry_path(named);
-        if (!file) return;
+        if (!file || !current_folder_key()) return;
         static std::atomic<unsigned> counter{0};
         std::error_code ec;
         fs::create_directories(file->parent_path(), ec);
         const fs::path temp = file->parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" +
                                                      std::to_string(counter++) + "-" + file->filename().string());
-        const std::string content = std::string(header) + "\n" + named + current_folder_key() + body;
+        const std::string content = std::string(header) + "\n" + named + *current_folder_key() + body;
         {
             std::ofstream out(temp, std::ios::binary | std::ios::trunc);
             out << content << "check " << fnv1a(content) << '\n';
@@ -230,8 +235,9 @@ void install_operation_cache()
         if (store.shortcut) {
             store.load = load;
             store.save = save;
+            (void)environment_key(); // here, on the main thread, before any reading thread
+            (void)current_folder_key();
         }
-        (void)environment_key(); // here, on the main thread, before any reading thread
         set_operation_store(std::move(store));
     });
 }
