@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <random>
+#include <string>
 
 namespace coterm::io {
 namespace {
@@ -48,9 +49,28 @@ pid_t pid_of_temp(const std::string& file)
     return pid;
 }
 
+/// True for a zombie: killed, not yet reaped. A process killed together with its parent
+/// (`timeout -s KILL` signals its whole group) is reparented to PID 1, and a PID 1 that
+/// does not reap (a container's own, as in CI) keeps it a zombie for good; it can write
+/// nothing, so its temporaries are stale. Linux: the state after the name in
+/// /proc/<pid>/stat.
+bool zombie(pid_t pid)
+{
+    std::FILE* f = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "r");
+    if (!f) return false;
+    char buf[512];
+    const std::size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+    std::fclose(f);
+    buf[n] = '\0';
+    const char* close = std::strrchr(buf, ')'); // the name may hold spaces and ')'
+    return close && close[1] == ' ' && (close[2] == 'Z' || close[2] == 'X');
+}
+
 bool process_gone(pid_t pid)
 {
-    return pid > 0 && pid != ::getpid() && ::kill(pid, 0) == -1 && errno == ESRCH;
+    if (pid <= 0 || pid == ::getpid()) return false;
+    if (::kill(pid, 0) == -1) return errno == ESRCH;
+    return zombie(pid);
 }
 
 } // namespace

@@ -57,6 +57,7 @@ inline std::string write_temp(const std::string& name, const std::string& text)
     };
     static const TempDir dir;
     const std::string path = (dir.path / name).string();
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
     std::ofstream(path, std::ios::binary) << text;
     return path;
 }
