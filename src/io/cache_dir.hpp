@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 namespace coterm::io {
 
@@ -10,5 +12,11 @@ namespace coterm::io {
 /// directory is never written (it may be read-only, or a link to a shared mirror).
 /// UsageError when none is set.
 std::filesystem::path resolve_cache_dir();
+
+/// 16 lowercase hex digits of the 64-bit FNV-1a hash of `text`: names of cache entries
+/// (each entry records what it is for, so two texts sharing a name only take turns),
+/// and checksums of their contents. Not SHA-256: a run that finds every entry then never
+/// starts OpenSSL.
+std::string fnv1a_hex(std::string_view text);
 
 } // namespace coterm::io

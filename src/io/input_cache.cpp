@@ -57,14 +57,7 @@ std::optional<fs::path> entry_path(const FileStamp& stamp)
     } catch (const std::exception&) {
         return std::nullopt;
     }
-    std::uint64_t h = 14695981039346656037ull;
-    for (const unsigned char c : stamp.path)
-        h = (h ^ c) * 1099511628211ull;
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string name(16, '0');
-    for (int i = 15; i >= 0; --i, h >>= 4)
-        name[static_cast<std::size_t>(i)] = digits[h & 15];
-    return dir / (name + ".txt");
+    return dir / (fnv1a_hex(stamp.path) + ".txt");
 }
 
 template <class T> bool parse_number(const std::string& text, T& value)

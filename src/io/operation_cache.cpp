@@ -46,23 +46,6 @@ std::string escaped(const std::string& text)
     return out;
 }
 
-std::string hex16(std::uint64_t h)
-{
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string name(16, '0');
-    for (int i = 15; i >= 0; --i, h >>= 4)
-        name[static_cast<std::size_t>(i)] = digits[h & 15];
-    return name;
-}
-
-std::string fnv1a(const std::string& text)
-{
-    std::uint64_t h = 14695981039346656037ull;
-    for (const unsigned char c : text)
-        h = (h ^ c) * 1099511628211ull;
-    return hex16(h);
-}
-
 /// "path size mtime ctime inode" for a file or folder, "path -" when absent.
 std::string state_of(const std::string& path)
 {
@@ -91,7 +74,7 @@ bool grid_like(const std::string& name)
 }
 
 /// What PROJ's answer depends on besides the two CRSs and the current folder (see
-/// install_operation_cache). Computed once per process, on the main thread.
+/// install_operation_cache). Computed once per process, on first use.
 const std::string& environment_key()
 {
     static const std::string key = [] {
@@ -126,7 +109,7 @@ const std::string& environment_key()
 /// the files there that could be grids are part of the key, as their count and a digest
 /// (one short line however many). Names, not sizes or times: an output rewritten there
 /// (out.json) then leaves the key alone, while a grid added or removed changes it. Read
-/// once per process, before any reading thread; nullopt when the folder cannot be
+/// once per process, on first use; nullopt when the folder cannot be
 /// listed (a grid there could not be seen, so nothing is cached).
 const std::optional<std::string>& current_folder_key()
 {
@@ -146,7 +129,7 @@ const std::optional<std::string>& current_folder_key()
         std::string all;
         for (const std::string& name : names)
             all += escaped(name) + '\n';
-        return "cwd " + std::to_string(names.size()) + " " + fnv1a(all) + "\n";
+        return "cwd " + std::to_string(names.size()) + " " + fnv1a_hex(all) + "\n";
     }();
     return key;
 }
@@ -161,7 +144,7 @@ std::string file_key(const std::string& source, const std::string& target)
 std::optional<fs::path> entry_path(const std::string& key)
 {
     try {
-        return resolve_cache_dir() / "proj" / (fnv1a(key) + ".txt"); // the entry holds the whole key
+        return resolve_cache_dir() / "proj" / (fnv1a_hex(key) + ".txt"); // the entry holds the whole key
     } catch (const std::exception&) {
         return std::nullopt;
     }
@@ -187,7 +170,7 @@ std::optional<std::string> load(const std::string& source, const std::string& ta
         if (!in || all.size() < expected.size() + check_size || all.compare(0, expected.size(), expected) != 0)
             return std::nullopt;
         const std::string content = all.substr(0, all.size() - check_size);
-        if (all.compare(content.size(), check_size, "check " + fnv1a(content) + "\n") != 0) return std::nullopt;
+        if (all.compare(content.size(), check_size, "check " + fnv1a_hex(content) + "\n") != 0) return std::nullopt;
         return content.substr(expected.size());
     } catch (const std::exception&) {
         return std::nullopt;
@@ -209,7 +192,7 @@ void save(const std::string& source, const std::string& target, const std::strin
         const std::string content = std::string(header) + "\n" + named + *current_folder_key() + body;
         {
             std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-            out << content << "check " << fnv1a(content) << '\n';
+            out << content << "check " << fnv1a_hex(content) << '\n';
             out.close();
             if (!out) {
                 fs::remove(temp, ec);
@@ -235,8 +218,10 @@ void install_operation_cache()
         if (store.shortcut) {
             store.load = load;
             store.save = save;
-            (void)environment_key(); // here, on the main thread, before any reading thread
-            (void)current_folder_key();
+            // proj_info() here, on the main thread, before any reading thread (its
+            // buffer is freed by the next call, GDAL's included); the keys themselves
+            // are made on first use, so a command that reprojects nothing lists nothing.
+            (void)proj_version();
         }
         set_operation_store(std::move(store));
     });
